@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// kvtriage-cli: the headless twin of the kvtriage desktop app (spec/cli.md).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char *kUsage = R"(usage: kvtriage-cli COMMAND [OPTIONS] [INPUT...]
+
+Commands:
+  inspect INPUT...       what was read: formats, record counts, rejected records, time range, field coverage
+  generate --output FILE deterministic synthetic Key Vault audit data with labelled injected anomalies
+                         [--output-format azure-diagnostics-json] [--days N] [--keys N] [--records N]
+                         [--seed S] [--scenario default|quiet] [--end DATE] [--labels FILE]
+
+Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
+Common options: --output FILE, --input-format NAME, --strict.
+)";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? kvt::cli::kExitUsage : kvt::cli::kExitOk;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "inspect")
+            return kvt::cli::runInspect(args);
+        if (command == "generate")
+            return kvt::cli::runGenerate(args);
+        std::cerr << "kvtriage-cli: unknown command '" << command << "'\n" << kUsage;
+        return kvt::cli::kExitUsage;
+    } catch (const kvt::cli::UsageError &e) {
+        std::cerr << "kvtriage-cli " << command << ": " << e.what() << '\n';
+        return kvt::cli::kExitUsage;
+    } catch (const std::exception &e) {
+        std::cerr << "kvtriage-cli " << command << ": " << e.what() << '\n';
+        return kvt::cli::kExitFailed;
+    }
+}

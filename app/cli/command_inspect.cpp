@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+// `kvtriage-cli inspect INPUT...`: what was read, before any rule runs.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_args.h"
+#include "cli/cli_output.h"
+#include "cli/commands.h"
+#include "cli/input_options.h"
+#include "ingest/loader.h"
+#include "report/inspect_summary.h"
+
+namespace kvt::cli {
+
+int runInspect(const std::vector<std::string> &argv)
+{
+    const Args args(argv, {"output", "input-format"}, {"strict"});
+    if (args.positionals().empty())
+        throw UsageError("inspect needs at least one input file or folder");
+    const engine::LoadResult load = loadForCli(args, "reading");
+    if (load.status != engine::JobStatus::Ok)
+        return kExitFailed;
+    const nlohmann::json report = engine::inspectJson(load);
+    if (!writeOutput(args.valueOr("output", "-"), report.dump(2) + "\n"))
+        return kExitFailed;
+    return exitStatusFor(load, args.has("strict"));
+}
+
+} // namespace kvt::cli

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// Shared input handling of the commands that read audit data.
+#pragma once
+
+#include <string>
+
+#include "cli/cli_args.h"
+#include "ingest/loader.h"
+
+namespace kvt::cli {
+
+/// Loads the positional inputs with `--input-format`; prints progress on a terminal.
+engine::LoadResult loadForCli(const Args &args, const std::string &label);
+
+/// Exit status after a load: 1 (with one line per problem on stderr) when a file was unreadable,
+/// nothing usable was read, or --strict and a record was rejected; otherwise 0.
+int exitStatusFor(const engine::LoadResult &load, bool strict);
+
+} // namespace kvt::cli

@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: MIT
+# Turns the layer rule (app -> ui -> model -> engine) into a configure-time error.
+function(kvt_forbid_links target pattern why)
+    if(NOT TARGET ${target})
+        message(FATAL_ERROR "Layer check: target ${target} does not exist (renamed? update cmake/kvtLayerCheck.cmake)")
+    endif()
+    get_target_property(libs ${target} LINK_LIBRARIES)
+    if(NOT libs)
+        return()
+    endif()
+    foreach(lib IN LISTS libs)
+        if(lib MATCHES "${pattern}")
+            message(FATAL_ERROR "Layer violation: ${target} links ${lib} (${why})")
+        endif()
+    endforeach()
+endfunction()
+
+kvt_forbid_links(kvt_engine "Qt|kvt_model|kvt_ui" "the engine is Qt-free and sits at the bottom")
+kvt_forbid_links(kvt_model "Widgets|Charts|Gui|kvt_ui" "the model layer is QtCore/Concurrent only")
+kvt_forbid_links(kvt_ui "kvt_app" "ui must not reach up into app")
+kvt_forbid_links(kvtriage-cli "Widgets|Charts|Gui|kvt_ui|kvt_model" "the CLI is headless and engine-only")

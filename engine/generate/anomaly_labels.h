@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// The labels file written beside generated data: which anomalies were injected where.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "generate/generator.h"
+
+namespace kvt::engine {
+
+nlohmann::json labelsJson(const GeneratorOptions &options, const GenerationSummary &summary);
+
+} // namespace kvt::engine

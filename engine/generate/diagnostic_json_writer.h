@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// Writes events as raw diagnostic-settings JSON Lines (the PT1H.json shape Key Vault produces).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "generate/generator.h"
+
+namespace kvt::engine {
+
+/// Appends one record as one JSON line (field order and types as Key Vault writes them:
+/// durationMs as a string, httpStatusCode as a number, claims in the call path's shape).
+void appendDiagnosticJsonLine(const OwnedEvent &event, std::string &out);
+
+/// Appends @p text as a JSON string literal, quotes included.
+void appendJsonString(std::string_view text, std::string &out);
+
+} // namespace kvt::engine

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/diagnostic_json_reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#include <simdjson.h>
+
+#include "ingest/resource_id.h"
+#include "ingest/text_position.h"
+
+namespace kvt::engine {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr std::string_view kLongOid = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+constexpr std::string_view kLongUpn = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
+
+bool keyIs(std::string_view key, std::string_view expected)
+{
+    if (key.size() != expected.size())
+        return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const auto a = static_cast<unsigned char>(key[i]);
+        const auto b = static_cast<unsigned char>(expected[i]);
+        if (a != b && (a | 0x20) != (b | 0x20))
+            return false;
+    }
+    return true;
+}
+
+// A record being extracted; derived strings live here until the draft is appended.
+struct Extraction {
+    EventDraft draft;
+    ResourceParts resource;
+    std::string numberText;
+    std::string error;
+    bool haveTime = false;
+};
+
+// Reads a string value; numbers and booleans are kept as their JSON text (wrong but harmless types).
+bool readText(od::value v, std::string_view &out, std::string &numberText)
+{
+    switch (v.type()) {
+    case od::json_type::string:
+        out = v.get_string();
+        return true;
+    case od::json_type::null:
+        out = {};
+        return true;
+    case od::json_type::number:
+    case od::json_type::boolean:
+        numberText = std::string(v.raw_json_token());
+        while (!numberText.empty() && (numberText.back() == ' ' || numberText.back() == '\n'))
+            numberText.pop_back();
+        out = numberText;
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Reads an integer given as a JSON number or as a numeric string ("78"), as Key Vault writes it.
+bool readInteger(od::value v, std::int64_t &out)
+{
+    if (v.type() == od::json_type::number) {
+        double d = v.get_double();
+        out = static_cast<std::int64_t>(d);
+        return true;
+    }
+    if (v.type() == od::json_type::string) {
+        const std::string_view s = v.get_string();
+        if (s.empty() || s == "None")
+            return true;
+        const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
+        return res.ec == std::errc{} && res.ptr == s.data() + s.size();
+    }
+    return v.type() == od::json_type::null;
+}
+
+void readClaims(od::object claims, Extraction &x)
+{
+    for (auto field : claims) {
+        const std::string_view key = field.unescaped_key();
+        od::value v = field.value();
+        if (v.type() != od::json_type::string)
+            continue; // array-valued claims (xms_az_nwperimid) are not canonical fields
+        TextField target;
+        if (key == "appid")
+            target = TextField::ClaimAppId;
+        else if (key == "oid")
+            target = TextField::ClaimOid;
+        else if (key == "upn")
+            target = TextField::ClaimUpn;
+        else if (key == kLongOid)
+            target = TextField::ClaimObjectIdentifier;
+        else if (key == kLongUpn)
+            target = TextField::ClaimUpnLong;
+        else
+            continue;
+        x.draft[target] = v.get_string();
+    }
+}
+
+bool readProperties(od::object props, Extraction &x)
+{
+    for (auto field : props) {
+        const std::string_view key = field.unescaped_key();
+        od::value v = field.value();
+        std::string scratch;
+        if (keyIs(key, "clientInfo")) {
+            if (v.type() == od::json_type::string)
+                x.draft[TextField::ClientInfoS] = v.get_string();
+        } else if (keyIs(key, "requestUri")) {
+            if (v.type() == od::json_type::string)
+                x.draft[TextField::RequestUriS] = v.get_string();
+        } else if (keyIs(key, "id")) {
+            if (v.type() == od::json_type::string)
+                x.draft[TextField::IdS] = v.get_string();
+        } else if (keyIs(key, "httpStatusCode")) {
+            std::int64_t code = -1;
+            if (!readInteger(v, code)) {
+                x.error = "properties.httpStatusCode: expected an integer";
+                return false;
+            }
+            x.draft.httpStatusCode = static_cast<std::int32_t>(std::clamp<std::int64_t>(code, -1, 999));
+        }
+    }
+    return true;
+}
+
+// Fills @p x from one raw diagnostic record object. False with x.error on a record-level problem.
+bool extractRecord(od::object obj, Extraction &x)
+{
+    std::string_view resourceId;
+    for (auto field : obj) {
+        const std::string_view key = field.unescaped_key();
+        od::value v = field.value();
+        auto text = [&](TextField f, const char *name) {
+            std::string_view s;
+            if (!readText(v, s, x.numberText)) {
+                x.error = std::string(name) + ": expected a string";
+                return false;
+            }
+            x.draft[f] = s;
+            return true;
+        };
+        bool ok = true;
+        if (keyIs(key, "time")) {
+            if (v.type() != od::json_type::string) {
+                x.error = "time: expected an ISO 8601 string";
+                return false;
+            }
+            const std::string_view s = v.get_string();
+            const auto t = parseIsoDateTime(s);
+            if (!t) {
+                x.error = "time: '" + std::string(s.substr(0, 40)) + "' is not an ISO 8601 date-time";
+                return false;
+            }
+            x.draft.time = *t;
+            x.haveTime = true;
+        } else if (keyIs(key, "resourceId")) {
+            ok = text(TextField::ResourceId, "resourceId");
+            resourceId = x.draft[TextField::ResourceId];
+        } else if (keyIs(key, "operationName")) {
+            ok = text(TextField::OperationName, "operationName");
+        } else if (keyIs(key, "operationVersion")) {
+            ok = text(TextField::OperationVersion, "operationVersion");
+        } else if (keyIs(key, "category")) {
+            ok = text(TextField::Category, "category");
+        } else if (keyIs(key, "resultType")) {
+            ok = text(TextField::ResultType, "resultType");
+        } else if (keyIs(key, "resultSignature")) {
+            ok = text(TextField::ResultSignature, "resultSignature");
+        } else if (keyIs(key, "resultDescription")) {
+            ok = text(TextField::ResultDescription, "resultDescription");
+        } else if (keyIs(key, "callerIpAddress")) {
+            ok = text(TextField::CallerIPAddress, "callerIpAddress");
+        } else if (keyIs(key, "correlationId")) {
+            ok = text(TextField::CorrelationId, "correlationId");
+        } else if (keyIs(key, "durationMs")) {
+            std::int64_t ms = Dataset::kNoDuration;
+            if (!readInteger(v, ms)) {
+                x.error = "durationMs: expected an integer or a numeric string";
+                return false;
+            }
+            x.draft.durationMs = ms;
+        } else if (keyIs(key, "identity")) {
+            if (v.type() == od::json_type::object) {
+                od::object identity = v.get_object();
+                for (auto inner : identity) {
+                    if (inner.unescaped_key().value() == "claim") {
+                        od::value claims = inner.value();
+                        if (claims.type() == od::json_type::object)
+                            readClaims(claims.get_object(), x);
+                    }
+                }
+            }
+        } else if (keyIs(key, "properties")) {
+            if (v.type() == od::json_type::object && !readProperties(v.get_object(), x))
+                return false;
+        }
+        if (!ok)
+            return false;
+    }
+    if (!x.haveTime) {
+        x.error = "missing 'time': every record needs a timestamp";
+        return false;
+    }
+    if (!resourceId.empty()) {
+        x.resource = parseResourceId(resourceId);
+        x.draft[TextField::SubscriptionId] = x.resource.subscriptionId;
+        x.draft[TextField::ResourceGroup] = x.resource.resourceGroup;
+        x.draft[TextField::ResourceProvider] = x.resource.resourceProvider;
+        x.draft[TextField::ResourceType] = x.resource.resourceType;
+        x.draft[TextField::Resource] = x.resource.resource;
+    }
+    return true;
+}
+
+class RecordParser {
+public:
+    // Parses one record whose text starts at @p text inside a buffer that has @p available bytes
+    // from text.data() on; simdjson needs SIMDJSON_PADDING readable bytes past the text.
+    bool parse(std::string_view text, std::size_t available, Extraction &x, std::size_t &errorOffset)
+    {
+        simdjson::padded_string_view input;
+        if (available >= text.size() + simdjson::SIMDJSON_PADDING) {
+            input = simdjson::padded_string_view(text.data(), text.size(), available);
+        } else {
+            m_copy = simdjson::padded_string(text);
+            input = m_copy;
+        }
+        const char *base = input.data();
+        od::document doc;
+        try {
+            doc = m_parser.iterate(input);
+            if (doc.type() != od::json_type::object) {
+                x.error = "expected a JSON object (one record)";
+                errorOffset = 0;
+                return false;
+            }
+            if (!extractRecord(doc.get_object(), x)) {
+                errorOffset = 0;
+                return false;
+            }
+            // simdjson 3.0 has no document::at_end(); a location still inside the text means more tokens.
+            const char *rest = nullptr;
+            if (doc.current_location().get(rest) == simdjson::SUCCESS && rest >= base && rest < base + text.size()) {
+                x.error = "unexpected text after the record";
+                errorOffset = static_cast<std::size_t>(rest - base);
+                return false;
+            }
+            return true;
+        } catch (const simdjson::simdjson_error &e) {
+            x.error = std::string("invalid JSON: ") + simdjson::error_message(e.error());
+            errorOffset = locationOf(doc, base, text.size());
+            return false;
+        }
+    }
+
+private:
+    static std::size_t locationOf(od::document &doc, const char *base, std::size_t size)
+    {
+        const char *where = nullptr;
+        if (doc.current_location().get(where) != simdjson::SUCCESS || where < base)
+            return size; // past the last token: the text ended early
+        return std::min<std::size_t>(static_cast<std::size_t>(where - base), size);
+    }
+
+    od::parser m_parser;
+    simdjson::padded_string m_copy;
+};
+
+class Ingest {
+public:
+    Ingest(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_bytes(bytes), m_ctx(ctx), m_out(out)
+    {
+        m_reportEvery = std::max<std::size_t>(std::size_t{1} << 16, bytes.size() / 100);
+    }
+
+    // Parses and appends one record; @p offset is its position in the file content.
+    void record(std::size_t offset, std::size_t length)
+    {
+        Extraction x;
+        std::size_t errorOffset = 0;
+        const std::string_view text = m_bytes.substr(offset, length);
+        if (m_parser.parse(text, m_bytes.size() - offset, x, errorOffset)) {
+            m_out.append(x.draft, RecordLocator{m_ctx.source, static_cast<std::uint32_t>(length), offset});
+            ++m_result.records;
+        } else {
+            reject(offset + errorOffset, x.error);
+        }
+    }
+
+    void reject(std::size_t offset, const std::string &message)
+    {
+        ++m_result.rejected;
+        if (m_result.issues.size() < m_ctx.maxIssues) {
+            const TextPosition pos = positionOf(m_bytes, offset, m_lines);
+            m_result.issues.push_back(Issue{m_ctx.path, pos.line, pos.column, message});
+        }
+    }
+
+    // Reports progress now and then; false when the caller asked to stop.
+    bool tick(std::size_t offset)
+    {
+        if (!m_ctx.progress || offset - m_lastReport < m_reportEvery)
+            return true;
+        m_lastReport = offset;
+        if (!m_ctx.progress(offset, m_bytes.size())) {
+            m_result.cancelled = true;
+            return false;
+        }
+        return true;
+    }
+
+    ReadOutcome take() { return std::move(m_result); }
+
+private:
+    std::string_view m_bytes;
+    const ReadContext &m_ctx;
+    Dataset &m_out;
+    RecordParser m_parser;
+    LineIndex m_lines;
+    ReadOutcome m_result;
+    std::size_t m_reportEvery;
+    std::size_t m_lastReport = 0;
+};
+
+ReadOutcome readJsonLines(std::string_view bytes, const ReadContext &ctx, Dataset &out)
+{
+    Ingest ingest(bytes, ctx, out);
+    std::size_t pos = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    while (pos < bytes.size()) {
+        const void *nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
+        const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
+        std::size_t first = pos, last = end;
+        while (first < last && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r'))
+            ++first;
+        while (last > first && (bytes[last - 1] == ' ' || bytes[last - 1] == '\t' || bytes[last - 1] == '\r'))
+            --last;
+        if (last > first)
+            ingest.record(first, last - first);
+        pos = end + 1;
+        if (!ingest.tick(pos))
+            break;
+    }
+    return ingest.take();
+}
+
+ReadOutcome readEnvelope(std::string_view bytes, const ReadContext &ctx, Dataset &out)
+{
+    Ingest ingest(bytes, ctx, out);
+    od::parser parser;
+    simdjson::padded_string copy(bytes);
+    const char *base = copy.data();
+    od::document doc;
+    try {
+        doc = parser.iterate(copy);
+        od::object root = doc.get_object();
+        bool sawRecords = false;
+        for (auto field : root) {
+            if (field.unescaped_key().value() != "records")
+                continue;
+            sawRecords = true;
+            od::array records = field.value().get_array();
+            for (auto element : records) {
+                od::value v = element.value();
+                const char *start = nullptr;
+                if (v.current_location().get(start) != simdjson::SUCCESS)
+                    start = base;
+                if (v.type() != od::json_type::object) {
+                    ingest.reject(static_cast<std::size_t>(start - base), "expected a JSON object (one record)");
+                    continue;
+                }
+                od::object record = v.get_object();
+                const std::string_view raw = record.raw_json();
+                const auto offset = static_cast<std::size_t>(raw.data() - base);
+                std::size_t length = raw.size();
+                while (length > 0 && (raw[length - 1] == ' ' || raw[length - 1] == '\n' || raw[length - 1] == '\r'
+                                      || raw[length - 1] == '\t'))
+                    --length;
+                ingest.record(offset, length);
+                if (!ingest.tick(offset))
+                    return ingest.take();
+            }
+        }
+        if (!sawRecords)
+            ingest.reject(0, "expected a \"records\" array in the envelope");
+    } catch (const simdjson::simdjson_error &e) {
+        const char *where = nullptr;
+        std::size_t offset = bytes.size();
+        if (doc.current_location().get(where) == simdjson::SUCCESS && where >= base)
+            offset = std::min<std::size_t>(static_cast<std::size_t>(where - base), bytes.size());
+        ingest.reject(offset, std::string("invalid JSON: ") + simdjson::error_message(e.error())
+                                  + "; records after this point could not be read");
+    }
+    return ingest.take();
+}
+
+} // namespace
+
+ReadOutcome readDiagnosticJson(std::string_view bytes, JsonLayout layout, const ReadContext &ctx, Dataset &out)
+{
+    return layout == JsonLayout::RecordsEnvelope ? readEnvelope(bytes, ctx, out) : readJsonLines(bytes, ctx, out);
+}
+
+} // namespace kvt::engine

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// Reader for raw diagnostic-settings Key Vault records (section 3 of data-formats.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/issue.h"
+#include "ingest/input_format.h"
+#include "store/dataset.h"
+
+namespace kvt::engine {
+
+/// What one reader run produced for one file.
+struct ReadOutcome {
+    std::uint64_t records = 0;
+    std::uint64_t rejected = 0;
+    std::vector<Issue> issues; ///< at most @ref ReadContext::maxIssues, in file order
+    bool cancelled = false;
+};
+
+/// Inputs shared by all readers.
+struct ReadContext {
+    std::string path;               ///< for messages
+    std::uint32_t source = 0;       ///< index of the file in the dataset's sources
+    std::size_t maxIssues = 100;    ///< further problems are counted, not listed
+    ProgressFn progress;            ///< bytes of this file's content; may be empty
+};
+
+/// Reads raw diagnostic records in @p layout from @p bytes into @p out.
+/// Every record is either appended or counted as rejected with a line/column message.
+ReadOutcome readDiagnosticJson(std::string_view bytes, JsonLayout layout, const ReadContext &ctx, Dataset &out);
+
+} // namespace kvt::engine

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "report/inspect_summary.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kvt::engine {
+
+std::map<std::string, double> fieldCoverage(const Dataset &data)
+{
+    std::map<std::string, double> coverage;
+    const double n = static_cast<double>(data.size());
+    if (data.empty())
+        return coverage;
+    coverage.emplace(std::string(kTimeGeneratedName), 1.0);
+    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
+        std::size_t filled = 0;
+        for (const StringId id : data.column(static_cast<TextField>(f)))
+            filled += id != 0 ? 1U : 0U;
+        coverage.emplace(std::string(kTextFieldNames[f]), static_cast<double>(filled) / n);
+    }
+    std::size_t durations = 0, statuses = 0;
+    for (std::size_t r = 0; r < data.size(); ++r) {
+        durations += data.durationMs(r) != Dataset::kNoDuration ? 1U : 0U;
+        statuses += data.httpStatusCode(r) >= 0 ? 1U : 0U;
+    }
+    coverage.emplace(std::string(kDurationMsName), static_cast<double>(durations) / n);
+    coverage.emplace(std::string(kHttpStatusCodeName), static_cast<double>(statuses) / n);
+    return coverage;
+}
+
+nlohmann::json inspectJson(const LoadResult &load)
+{
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto &f : load.files) {
+        nlohmann::json warnings = nlohmann::json::array();
+        for (const auto &issue : f.issues)
+            warnings.push_back({{"line", issue.line}, {"column", issue.column}, {"message", issue.message}});
+        nlohmann::json file{{"path", f.path},         {"format", f.format},     {"records", f.records},
+                            {"rejected", f.rejected}, {"warnings", warnings},   {"bytes", f.bytes},
+                            {"compressed", f.compressed}};
+        if (!f.layout.empty())
+            file["layout"] = f.layout;
+        if (!f.error.empty())
+            file["error"] = f.error;
+        files.push_back(std::move(file));
+    }
+    nlohmann::json out{{"files", files}, {"records", load.records()}, {"rejected", load.rejected()}};
+    if (load.dataset && !load.dataset->empty()) {
+        out["first"] = formatIsoDateTime(load.dataset->firstTime());
+        out["last"] = formatIsoDateTime(load.dataset->lastTime());
+        out["fields"] = fieldCoverage(*load.dataset);
+    } else {
+        out["first"] = nullptr;
+        out["last"] = nullptr;
+        out["fields"] = nlohmann::json::object();
+    }
+    return out;
+}
+
+} // namespace kvt::engine

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// The canonical fields of a Key Vault audit record (data-formats.md section 7), named by the
+// AzureDiagnostics columns the Sentinel rule reads.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace kvt::engine {
+
+/// Text fields, each stored as an interned column.
+enum class TextField : std::size_t {
+    OperationName,
+    OperationVersion,
+    Category,
+    ResultType,
+    ResultSignature,
+    ResultDescription,
+    CallerIPAddress,
+    CorrelationId,
+    ResourceId,
+    SubscriptionId,
+    ResourceGroup,
+    ResourceProvider,
+    ResourceType,
+    Resource,
+    IdS,                  ///< properties.id: the object URI
+    RequestUriS,          ///< properties.requestUri
+    ClientInfoS,          ///< properties.clientInfo (user agent)
+    ClaimAppId,           ///< identity.claim.appid
+    ClaimOid,             ///< identity.claim.oid (data-plane shape)
+    ClaimUpn,             ///< identity.claim.upn (data-plane shape)
+    ClaimObjectIdentifier,///< identity.claim["http://schemas.microsoft.com/identity/claims/objectidentifier"]
+    ClaimUpnLong,         ///< identity.claim["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"]
+    Count
+};
+
+inline constexpr std::size_t kTextFieldCount = static_cast<std::size_t>(TextField::Count);
+
+/// AzureDiagnostics column name of each text field, in TextField order.
+inline constexpr std::array<std::string_view, kTextFieldCount> kTextFieldNames{
+    "OperationName",
+    "OperationVersion",
+    "Category",
+    "ResultType",
+    "ResultSignature",
+    "ResultDescription",
+    "CallerIPAddress",
+    "CorrelationId",
+    "ResourceId",
+    "SubscriptionId",
+    "ResourceGroup",
+    "ResourceProvider",
+    "ResourceType",
+    "Resource",
+    "id_s",
+    "requestUri_s",
+    "clientInfo_s",
+    "identity_claim_appid_g",
+    "identity_claim_oid_g",
+    "identity_claim_upn_s",
+    "identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g",
+    "identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s",
+};
+
+inline constexpr std::string_view kTimeGeneratedName = "TimeGenerated";
+inline constexpr std::string_view kDurationMsName = "DurationMs";
+inline constexpr std::string_view kHttpStatusCodeName = "httpStatusCode_d";
+
+constexpr std::string_view textFieldName(TextField f) { return kTextFieldNames[static_cast<std::size_t>(f)]; }
+
+/// The field with AzureDiagnostics column name @p name (case-sensitive, as in KQL).
+std::optional<TextField> textFieldByName(std::string_view name);
+
+} // namespace kvt::engine
