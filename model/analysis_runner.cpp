@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#include "analysis_runner.h"
+
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kvt::model {
+
+std::shared_ptr<const engine::SeriesTable> dailySeriesByCaller(const engine::Dataset &data)
+{
+    if (data.empty())
+        return std::make_shared<engine::SeriesTable>();
+    const auto axis = engine::TimeAxis::fromRange(engine::startOfDay(data.firstTime()),
+                                                  engine::startOfDay(data.lastTime()) + engine::kTicksPerDay,
+                                                  engine::kTicksPerDay);
+    return std::make_shared<engine::SeriesTable>(
+        engine::makeSeriesCount(data, engine::TextField::CallerIPAddress, axis));
+}
+
+AnalysisRunner::AnalysisRunner(QObject *parent) : QObject(parent)
+{
+    m_pool.setMaxThreadCount(1); // loads serialise, as klogg does
+    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, &AnalysisRunner::progressChanged);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &AnalysisRunner::onFinished);
+}
+
+AnalysisRunner::~AnalysisRunner()
+{
+    m_watcher.disconnect(this);
+    m_watcher.future().cancel();
+    m_watcher.waitForFinished();
+}
+
+bool AnalysisRunner::isRunning() const
+{
+    return m_watcher.isRunning();
+}
+
+void AnalysisRunner::startLoad(const QStringList &paths)
+{
+    if (isRunning()) {
+        m_watcher.disconnect(this); // the old job's result must not be published
+        m_watcher.future().cancel();
+        m_watcher.waitForFinished();
+        connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, &AnalysisRunner::progressChanged);
+        connect(&m_watcher, &QFutureWatcherBase::finished, this, &AnalysisRunner::onFinished);
+    }
+    std::vector<std::string> inputs;
+    for (const QString &p : paths)
+        inputs.push_back(p.toStdString());
+
+    auto job = [inputs, paths](QPromise<std::shared_ptr<const LoadOutcome>> &promise) {
+        promise.setProgressRange(0, 1000);
+        int lastPermille = -1;
+        auto progress = [&](std::uint64_t done, std::uint64_t total) {
+            const int permille = total ? static_cast<int>(1000.0 * static_cast<double>(done) / static_cast<double>(total)) : 0;
+            if (permille != lastPermille) {
+                lastPermille = permille;
+                promise.setProgressValue(std::min(permille, 999));
+            }
+            return !promise.isCanceled();
+        };
+        auto outcome = std::make_shared<LoadOutcome>();
+        outcome->inputs = paths;
+        outcome->load = engine::loadInputs(inputs, engine::LoadOptions{}, progress);
+        if (outcome->load.status == engine::JobStatus::Ok && !promise.isCanceled())
+            outcome->dailyByCaller = dailySeriesByCaller(*outcome->load.dataset);
+        promise.setProgressValue(1000);
+        promise.addResult(std::shared_ptr<const LoadOutcome>(std::move(outcome)));
+    };
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, job));
+    Q_EMIT loadStarted(paths);
+}
+
+void AnalysisRunner::cancel()
+{
+    m_watcher.future().cancel();
+}
+
+void AnalysisRunner::onFinished()
+{
+    const QFuture<std::shared_ptr<const LoadOutcome>> future = m_watcher.future();
+    std::shared_ptr<const LoadOutcome> outcome;
+    if (future.resultCount() > 0)
+        outcome = future.result();
+    engine::JobStatus status = engine::JobStatus::Cancelled;
+    if (outcome && !future.isCanceled() && outcome->load.status == engine::JobStatus::Ok)
+        status = engine::JobStatus::Ok;
+    else if (outcome && outcome->load.status == engine::JobStatus::Failed)
+        status = engine::JobStatus::Failed;
+    if (status == engine::JobStatus::Ok)
+        m_current = outcome;
+    Q_EMIT loadFinished(status, outcome);
+}
+
+} // namespace kvt::model

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#include "chart_data_builder.h"
+
+#include <algorithm>
+
+#include "text_conversions.h"
+
+namespace kvt::model {
+
+ChartData buildChartData(const engine::SeriesTable &table, const std::vector<int> &rows, const QString &title)
+{
+    ChartData data;
+    data.title = title;
+    data.yTitle = QStringLiteral("records per %1").arg(table.axis.step == engine::kTicksPerDay ? QStringLiteral("day")
+                                                                                                : QStringLiteral("bin"));
+    if (table.axis.bins == 0)
+        return data;
+    data.xMinMs = ticksToMs(table.axis.binStart(0));
+    data.xMaxMs = ticksToMs(table.axis.binStart(table.axis.bins - 1));
+    for (const int row : rows) {
+        if (row < 0 || static_cast<std::size_t>(row) >= table.keys.size())
+            continue;
+        ChartLine line;
+        line.name = toQString(table.keys[static_cast<std::size_t>(row)]);
+        line.colorIndex = static_cast<int>(data.lines.size()); // same order as SeriesListModel::ColorIndexRole
+        const auto values = table.row(static_cast<std::size_t>(row));
+        line.points.reserve(static_cast<qsizetype>(values.size()));
+        for (std::size_t b = 0; b < values.size(); ++b) {
+            line.points.append(QPointF(static_cast<double>(ticksToMs(table.axis.binStart(b))), values[b]));
+            data.yMax = std::max(data.yMax, values[b]);
+        }
+        data.lines.append(std::move(line));
+    }
+    return data;
+}
+
+} // namespace kvt::model
