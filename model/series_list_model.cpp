@@ -134,7 +134,7 @@ QVariant SeriesListModel::headerData(int section, Qt::Orientation orientation, i
     case Column::Key: return tr("Caller IP");
     case Column::Total: return tr("Records");
     case Column::Peak: return tr("Peak/day");
-    case Column::ActiveBins: return tr("Active days");
+    case Column::ActiveBins: return tr("Days");
     case Column::Count: break;
     }
     return {};

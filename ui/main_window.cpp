@@ -39,7 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_chartPanel);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 860});
+    splitter->setSizes({470, 810});
     setCentralWidget(splitter);
 
     m_issuesDock->setObjectName(QStringLiteral("importIssuesDock"));

@@ -220,6 +220,23 @@ bool extractRecord(od::object obj, Extraction &x)
     return true;
 }
 
+// Offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+std::size_t firstInvalidUtf8(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size())
+            return i;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+                return i;
+        i += len;
+    }
+    return s.size();
+}
+
 class RecordParser {
 public:
     // Parses one record whose text starts at @p text inside a buffer that has @p available bytes
@@ -235,8 +252,10 @@ public:
         }
         const char *base = input.data();
         od::document doc;
+        bool started = false;
         try {
             doc = m_parser.iterate(input);
+            started = true;
             if (doc.type() != od::json_type::object) {
                 x.error = "expected a JSON object (one record)";
                 errorOffset = 0;
@@ -256,7 +275,11 @@ public:
             return true;
         } catch (const simdjson::simdjson_error &e) {
             x.error = std::string("invalid JSON: ") + simdjson::error_message(e.error());
-            errorOffset = locationOf(doc, base, text.size());
+            // A document that failed in its first pass has no position to ask for.
+            if (e.error() == simdjson::UTF8_ERROR)
+                errorOffset = firstInvalidUtf8(text);
+            else
+                errorOffset = started ? locationOf(doc, base, text.size()) : text.size();
             return false;
         }
     }

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// kvtriage-cli as other tools call it: names, JSON shapes and exit codes of spec/cli.md.
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(KVT_CLI_PATH), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void inspectPublicSamples();
+    void inspectDemoDataset();
+    void exitCodes_data();
+    void exitCodes();
+    void generateThenInspect();
+};
+
+void TestCli::inspectPublicSamples()
+{
+    const Run r = runCli({QStringLiteral("inspect"), QStringLiteral(KVT_TEST_DATA "/public")});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["records"].get<int>(), 4);
+    QCOMPARE(j["rejected"].get<int>(), 0);
+    QCOMPARE(j["first"].get<std::string>(), std::string("2016-01-05T01:32:01.2691226Z"));
+    QCOMPARE(j["last"].get<std::string>(), std::string("2016-01-05T01:33:56.5264523Z"));
+    QCOMPARE(j["files"].size(), std::size_t{2});
+    for (const auto &f : j["files"]) {
+        QCOMPARE(f["format"].get<std::string>(), std::string("azure-diagnostics-json"));
+        QCOMPARE(f["records"].get<int>(), 2);
+        QVERIFY(f["warnings"].is_array());
+    }
+    QCOMPARE(j["fields"]["CallerIPAddress"].get<double>(), 1.0);
+    QCOMPARE(j["fields"]["identity_claim_oid_g"].get<double>(), 0.0);
+    QCOMPARE(j["fields"]["identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"].get<double>(), 1.0);
+}
+
+void TestCli::inspectDemoDataset()
+{
+    const Run r = runCli({QStringLiteral("inspect"), QStringLiteral(KVT_SOURCE_DIR "/resources/demo")});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QVERIFY(j["records"].get<int>() > 50000);
+    QCOMPARE(j["rejected"].get<int>(), 0);
+    QVERIFY(j["files"][0]["compressed"].get<bool>());
+    // 21 whole UTC days ending on 2026-11-22.
+    QVERIFY(j["first"].get<std::string>().rfind("2026-11-02T00:", 0) == 0);
+    QVERIFY(j["last"].get<std::string>().rfind("2026-11-22T23:", 0) == 0);
+}
+
+void TestCli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrPart");
+    QTest::newRow("no command") << QStringList{} << 2 << "usage";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
+    QTest::newRow("unknown option") << QStringList{"inspect", "--bogus", "x"} << 2 << "unknown option --bogus";
+    QTest::newRow("inspect without input") << QStringList{"inspect"} << 2 << "at least one input";
+    QTest::newRow("missing file") << QStringList{"inspect", "/nonexistent.json"} << 1 << "/nonexistent.json";
+    QTest::newRow("bad input format") << QStringList{"inspect", "--input-format", "xml", "x"} << 2 << "unknown format";
+    QTest::newRow("generate without output") << QStringList{"generate"} << 2 << "--output";
+    QTest::newRow("generate bad days") << QStringList{"generate", "--output", "/tmp/x.json", "--days", "zero"} << 2 << "not an integer";
+}
+
+void TestCli::exitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrPart);
+    const Run r = runCli(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(r.err + r.out).contains(stderrPart), r.err.constData());
+}
+
+void TestCli::generateThenInspect()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("g.jsonl"));
+    const Run g = runCli({QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"),
+                          QStringLiteral("15"), QStringLiteral("--keys"), QStringLiteral("20"), QStringLiteral("--seed"),
+                          QStringLiteral("3")});
+    QCOMPARE(g.exitCode, 0);
+    QVERIFY(QFile::exists(out + QStringLiteral(".labels.json")));
+    const Run i = runCli({QStringLiteral("inspect"), out});
+    QCOMPARE(i.exitCode, 0);
+    const auto j = nlohmann::json::parse(i.out.toStdString());
+    QVERIFY(j["records"].get<int>() > 0);
+    QVERIFY(QString::fromUtf8(g.err).contains(QString::number(j["records"].get<int>())));
+
+    // A record broken in the middle is reported with its line and still counted; --strict fails.
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::Append));
+    f.write("{\"time\": \"2026-11-22T10:00:00Z\", \"operationName\": oops}\n");
+    f.close();
+    const Run bad = runCli({QStringLiteral("inspect"), out});
+    QCOMPARE(bad.exitCode, 0);
+    const auto jb = nlohmann::json::parse(bad.out.toStdString());
+    QCOMPARE(jb["rejected"].get<int>(), 1);
+    QCOMPARE(jb["files"][0]["warnings"][0]["line"].get<int>(), j["records"].get<int>() + 1);
+    const Run strict = runCli({QStringLiteral("inspect"), QStringLiteral("--strict"), out});
+    QCOMPARE(strict.exitCode, 1);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+#include <QtTest>
+
+#include "generate/output_file.h"
+#include "ingest/loader.h"
+
+using namespace kvt::engine;
+
+namespace {
+
+const std::string kGood1 =
+    R"({"time":"2026-11-01T10:00:00.1234567Z","resourceId":"/SUBSCRIPTIONS/AAA/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1","operationName":"SecretGet","resultType":"Success","durationMs":"12","callerIpAddress":"192.0.2.1","identity":{"claim":{"oid":"o-1","appid":"a-1","upn":"u@example"}},"properties":{"clientInfo":"ua","requestUri":"https://kv1.vault.azure.net/secrets/s?api-version=7.4","id":"https://kv1.vault.azure.net/secrets/s/v1","httpStatusCode":200}})";
+const std::string kGood2 =
+    R"({"time":"2026-11-01T11:00:00Z","resourceId":"/SUBSCRIPTIONS/AAA/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1","operationName":"VaultGet","resultType":"Success","durationMs":7,"callerIpAddress":"192.0.2.2"})";
+
+std::string writeTemp(QTemporaryDir &dir, const QString &name, const std::string &content)
+{
+    const std::string path = dir.filePath(name).toStdString();
+    std::string error;
+    auto out = OutputFile::open(path, error);
+    if (!out || !out->write(content) || !out->close(error))
+        qFatal("cannot write %s", path.c_str());
+    return path;
+}
+
+} // namespace
+
+class TestDiagnosticJsonReader : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void badInput_data();
+    void badInput();
+    void publicSamples_data();
+    void publicSamples();
+    void fieldsOfMicrosoftSample();
+    void gzipMatchesPlain();
+    void folderIsWalked();
+    void missingFileIsReported();
+    void cancelStops();
+    void hugeLineIsRead();
+};
+
+void TestDiagnosticJsonReader::badInput_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("records");
+    QTest::addColumn<int>("rejected");
+    QTest::addColumn<int>("issueLine");    // line of the first issue, 0 = no issue
+    QTest::addColumn<QString>("message");  // part of the first issue or file error
+    const QByteArray g1 = QByteArray::fromStdString(kGood1), g2 = QByteArray::fromStdString(kGood2);
+
+    QTest::newRow("two good lines") << g1 + "\n" + g2 + "\n" << 2 << 0 << 0 << "";
+    QTest::newRow("crlf and blank lines") << g1 + "\r\n\r\n" + g2 + "\r\n" << 2 << 0 << 0 << "";
+    QTest::newRow("utf-8 bom") << "\xEF\xBB\xBF" + g1 + "\n" << 1 << 0 << 0 << "";
+    QTest::newRow("corrupt line in the middle") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\": \n" + g2 << 2 << 1 << 2 << "invalid JSON";
+    QTest::newRow("missing time") << g1 + "\n{\"operationName\":\"SecretGet\",\"resourceId\":\"x\"}\n" << 1 << 1 << 2 << "missing 'time'";
+    QTest::newRow("time of wrong type") << g1 + "\n{\"time\":5,\"operationName\":\"SecretGet\"}\n" << 1 << 1 << 2 << "time: expected";
+    QTest::newRow("bad time text") << g1 + "\n{\"time\":\"yesterday\",\"operationName\":\"SecretGet\"}\n" << 1 << 1 << 2 << "not an ISO 8601";
+    QTest::newRow("operation of wrong type") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":{\"a\":1}}\n" << 1 << 1 << 2 << "operationName: expected a string";
+    QTest::newRow("durationMs not a number") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"durationMs\":\"fast\"}\n" << 1 << 1 << 2 << "durationMs";
+    QTest::newRow("invalid utf-8") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":\"Secret\xC3\x28Get\"}\n" << 1 << 1 << 2 << "invalid JSON";
+    QTest::newRow("truncated last line") << g1 + "\n" + g2.left(60) << 1 << 1 << 2 << "invalid JSON";
+    QTest::newRow("text after the record") << g1 + " {}\n" + g2 << 1 << 1 << 1 << "unexpected text";
+    QTest::newRow("array line") << g1 + "\n[1,2]\n" << 1 << 1 << 2 << "expected a JSON object";
+    QTest::newRow("empty file") << QByteArray() << 0 << 0 << 0 << "empty";
+    QTest::newRow("csv is not this format") << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 0 << 0 << 0 << "not a recognised";
+    QTest::newRow("other json object") << QByteArray("{\"hello\":\"world\"}\n") << 0 << 0 << 0 << "not a recognised";
+}
+
+void TestDiagnosticJsonReader::badInput()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, records);
+    QFETCH(int, rejected);
+    QFETCH(int, issueLine);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const auto path = writeTemp(dir, QStringLiteral("input.json"), content.toStdString());
+    const LoadResult result = loadInputs({path}, {});
+    QCOMPARE(result.status, JobStatus::Ok);
+    QCOMPARE(result.files.size(), std::size_t{1});
+    const FileReport &f = result.files.front();
+    QCOMPARE(int(f.records), records);
+    QCOMPARE(int(f.rejected), rejected);
+    QCOMPARE(int(result.dataset->size()), records);
+    if (issueLine > 0) {
+        QVERIFY(!f.issues.empty());
+        QCOMPARE(int(f.issues.front().line), issueLine);
+        QVERIFY(f.issues.front().column >= 1);
+        QCOMPARE(f.issues.front().file, path);
+        QVERIFY2(QString::fromStdString(f.issues.front().message).contains(message), f.issues.front().message.c_str());
+    } else if (!message.isEmpty()) {
+        QVERIFY2(QString::fromStdString(f.error).contains(message), f.error.c_str());
+        QVERIFY(QString::fromStdString(f.error).startsWith(QString::fromStdString(path)));
+    } else {
+        QVERIFY(f.issues.empty());
+        QVERIFY(f.error.empty());
+    }
+}
+
+void TestDiagnosticJsonReader::publicSamples_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("layout");
+    QTest::newRow("json lines (PT1H.json since 2018-11)") << "PT1H_jsonlines.json" << "json-lines";
+    QTest::newRow("records envelope (before 2018-11)") << "PT1H_records_array_pre2018-11.json" << "records-envelope";
+}
+
+void TestDiagnosticJsonReader::publicSamples()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, layout);
+    const std::string path = (QStringLiteral(KVT_TEST_DATA "/public/") + file).toStdString();
+    const LoadResult result = loadInputs({path}, {});
+    QCOMPARE(result.files.front().format, std::string("azure-diagnostics-json"));
+    QCOMPARE(QString::fromStdString(result.files.front().layout), layout);
+    QCOMPARE(result.records(), std::uint64_t{2});
+    QCOMPARE(result.rejected(), std::uint64_t{0});
+    QCOMPARE(QString::fromStdString(formatIsoDateTime(result.dataset->firstTime())), QStringLiteral("2016-01-05T01:32:01.2691226Z"));
+    QCOMPARE(QString::fromStdString(formatIsoDateTime(result.dataset->lastTime())), QStringLiteral("2016-01-05T01:33:56.5264523Z"));
+    // The raw text of each record is its own JSON object.
+    for (std::size_t r = 0; r < result.dataset->size(); ++r) {
+        const std::string_view raw = result.dataset->rawText(r);
+        QVERIFY(raw.front() == '{' && raw.back() == '}');
+        QVERIFY(raw.find("\"VaultGet\"") != std::string_view::npos);
+    }
+}
+
+void TestDiagnosticJsonReader::fieldsOfMicrosoftSample()
+{
+    const LoadResult result = loadInputs({KVT_TEST_DATA "/public/PT1H_jsonlines.json"}, {});
+    const Dataset &d = *result.dataset;
+    QCOMPARE(d.text(TextField::OperationName, 0), std::string_view("VaultGet"));
+    QCOMPARE(d.text(TextField::Resource, 0), std::string_view("CONTOSOKEYVAULT"));
+    QCOMPARE(d.text(TextField::ResourceGroup, 0), std::string_view("CONTOSOGROUP"));
+    QCOMPARE(d.text(TextField::ResourceType, 0), std::string_view("VAULTS"));
+    QCOMPARE(d.text(TextField::ResourceProvider, 0), std::string_view("MICROSOFT.KEYVAULT"));
+    QCOMPARE(d.text(TextField::SubscriptionId, 0), std::string_view("361DA5D4-A47A-4C79-AFDD-XXXXXXXXXXXX"));
+    QCOMPARE(d.text(TextField::CallerIPAddress, 0), std::string_view("104.40.82.76"));
+    QCOMPARE(d.text(TextField::ClaimObjectIdentifier, 0), std::string_view("d9da5048-2737-4770-bd64-XXXXXXXXXXXX"));
+    QCOMPARE(d.text(TextField::ClaimUpnLong, 0), std::string_view("live.com#username@outlook.com"));
+    QCOMPARE(d.text(TextField::ClaimAppId, 0), std::string_view("1950a258-227b-4e31-a9cf-XXXXXXXXXXXX"));
+    QCOMPARE(d.text(TextField::ClaimOid, 0), std::string_view(""));
+    QCOMPARE(d.text(TextField::ClientInfoS, 0), std::string_view("azure-resource-manager/2.0"));
+    QCOMPARE(d.text(TextField::IdS, 0), std::string_view("https://contosokeyvault.vault.azure.net/"));
+    QCOMPARE(d.durationMs(0), std::int64_t{78});
+    QCOMPARE(d.durationMs(1), std::int64_t{83});
+    QCOMPARE(d.httpStatusCode(0), 200);
+}
+
+void TestDiagnosticJsonReader::gzipMatchesPlain()
+{
+    QTemporaryDir dir;
+    const std::string content = kGood1 + "\n" + kGood2 + "\n";
+    const auto plain = writeTemp(dir, QStringLiteral("a.json"), content);
+    const auto gz = writeTemp(dir, QStringLiteral("b.json.gz"), content);
+    const LoadResult a = loadInputs({plain}, {});
+    const LoadResult b = loadInputs({gz}, {});
+    QVERIFY(b.files.front().compressed);
+    QCOMPARE(b.records(), a.records());
+    for (std::size_t r = 0; r < a.dataset->size(); ++r) {
+        QCOMPARE(b.dataset->time(r), a.dataset->time(r));
+        QCOMPARE(b.dataset->rawText(r), a.dataset->rawText(r));
+        for (std::size_t f = 0; f < kTextFieldCount; ++f)
+            QCOMPARE(b.dataset->text(TextField(f), r), a.dataset->text(TextField(f), r));
+    }
+}
+
+void TestDiagnosticJsonReader::folderIsWalked()
+{
+    QTemporaryDir dir;
+    QDir(dir.path()).mkpath(QStringLiteral("y=2026/m=11/d=01/h=10"));
+    writeTemp(dir, QStringLiteral("y=2026/m=11/d=01/h=10/PT1H.json"), kGood1 + "\n");
+    writeTemp(dir, QStringLiteral("PT1H.json"), kGood2 + "\n");
+    const LoadResult result = loadInputs({dir.path().toStdString()}, {});
+    QCOMPARE(result.files.size(), std::size_t{2});
+    QCOMPARE(result.records(), std::uint64_t{2});
+}
+
+void TestDiagnosticJsonReader::missingFileIsReported()
+{
+    const LoadResult result = loadInputs({"/nonexistent/PT1H.json"}, {});
+    QCOMPARE(result.files.size(), std::size_t{1});
+    QVERIFY(QString::fromStdString(result.files.front().error).contains(QStringLiteral("no such file")));
+    QCOMPARE(result.records(), std::uint64_t{0});
+}
+
+void TestDiagnosticJsonReader::cancelStops()
+{
+    QTemporaryDir dir;
+    std::string content;
+    for (int i = 0; i < 20000; ++i)
+        content += kGood1 + "\n";
+    const auto path = writeTemp(dir, QStringLiteral("big.json"), content);
+    int calls = 0;
+    const LoadResult result = loadInputs({path}, {}, [&](std::uint64_t, std::uint64_t) { return ++calls < 2; });
+    QCOMPARE(result.status, JobStatus::Cancelled);
+    QVERIFY(!result.dataset); // partial results are never published
+}
+
+void TestDiagnosticJsonReader::hugeLineIsRead()
+{
+    QTemporaryDir dir;
+    std::string line = kGood2;
+    line.insert(line.size() - 1, ",\"resultDescription\":\"" + std::string(8 << 20, 'x') + "\"");
+    const auto path = writeTemp(dir, QStringLiteral("huge.json"), kGood1 + "\n" + line + "\n" + kGood2);
+    const LoadResult result = loadInputs({path}, {});
+    QCOMPARE(result.records(), std::uint64_t{3});
+    QCOMPARE(result.dataset->text(TextField::ResultDescription, 1).size(), std::size_t{8 << 20});
+}
+
+QTEST_APPLESS_MAIN(TestDiagnosticJsonReader)
+#include "tst_diagnostic_json_reader.moc"

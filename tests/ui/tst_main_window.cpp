@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QtTest>
+
+#include "model/analysis_runner.h"
+#include "model/series_list_model.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/time_series_chart.h"
+#include "ui/main_window.h"
+#include "ui/progress_strip.h"
+#include "ui/series_panel.h"
+
+using namespace kvt;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void opensDemoDataset();
+    void dropOpensFiles();
+    void badFileShowsProblems();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::opensDemoDataset()
+{
+    ui::MainWindow w;
+    w.resize(1200, 760);
+    w.show();
+    QSignalSpy finished(w.runner(), &model::AnalysisRunner::loadFinished);
+    w.openPaths({QStringLiteral(KVT_SOURCE_DIR "/resources/demo")});
+    QVERIFY(finished.wait(60000));
+    QVERIFY(w.seriesModel()->rowCount() >= 150);
+    QCOMPARE(w.chartPanel()->chart()->lineCount(), 5); // the five largest callers are shown
+    QCOMPARE(w.chartPanel()->chart()->pointCount(0), 21);
+    QVERIFY(w.statusText().contains(QStringLiteral("records from 1 file")));
+    QVERIFY(!w.progressStrip()->isVisible());
+
+    // Ticking a row adds its line; the filter narrows the list.
+    auto *proxy = w.seriesPanel()->proxy();
+    const QModelIndex last = proxy->index(proxy->rowCount() - 1, 0);
+    QVERIFY(proxy->setData(last, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(w.chartPanel()->chart()->lineCount(), 6);
+    w.seriesPanel()->filterEdit()->setText(QStringLiteral("198.51.100.250"));
+    QCOMPARE(proxy->rowCount(), 1); // the injected new caller
+
+    const QImage shot = w.grab().toImage();
+    QVERIFY(!shot.isNull());
+}
+
+void TestMainWindow::dropOpensFiles()
+{
+    ui::MainWindow w;
+    w.show();
+    QSignalSpy finished(w.runner(), &model::AnalysisRunner::loadFinished);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(QStringLiteral(KVT_TEST_DATA "/public/PT1H_jsonlines.json"))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(w.seriesModel()->rowCount(), 1);
+    QVERIFY(w.statusText().contains(QStringLiteral("2 records")));
+}
+
+void TestMainWindow::badFileShowsProblems()
+{
+    QTemporaryDir dir;
+    QFile bad(dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("not json at all\n");
+    bad.close();
+    ui::MainWindow w;
+    w.show();
+    QSignalSpy finished(w.runner(), &model::AnalysisRunner::loadFinished);
+    w.openPaths({bad.fileName()});
+    QVERIFY(finished.wait(30000));
+    QVERIFY(w.statusText().contains(QStringLiteral("Nothing could be read")));
+    QCOMPARE(w.seriesModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
