@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The include fences a linker cannot see: no Qt in engine/, QtCharts only in ui/chart/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+if grep -rnE '#include\s*[<"]Q' engine/; then
+  echo "check-layers: engine/ includes Qt headers (the engine is Qt-free)" >&2; status=1
+fi
+if grep -rnE '#include\s*[<"](QtCharts|QChart|QLineSeries|QScatterSeries|QValueAxis|QDateTimeAxis|QAreaSeries)' \
+     --include='*.h' --include='*.cpp' engine model ui app | grep -v '^ui/chart/'; then
+  echo "check-layers: QtCharts used outside ui/chart/" >&2; status=1
+fi
+if grep -rnE '#include\s*[<"](QtWidgets|QWidget|QMainWindow|QApplication)' model/ engine/; then
+  echo "check-layers: widgets used below ui/" >&2; status=1
+fi
+exit $status
