@@ -2,6 +2,8 @@
 #include "cli/cli_args.h"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 namespace kvt::cli {
 
@@ -74,6 +76,22 @@ long long Args::integer(const std::string &name, long long fallback, long long m
         throw UsageError("--" + name + ": '" + *v + "' is not an integer");
     if (out < min || out > max)
         throw UsageError("--" + name + ": " + *v + " is outside " + std::to_string(min) + ".." + std::to_string(max));
+    return out;
+}
+
+} // namespace kvt::cli
+
+namespace kvt::cli {
+
+double Args::number(const std::string &name, double fallback) const
+{
+    const auto v = value(name);
+    if (!v)
+        return fallback;
+    char *end = nullptr;
+    const double out = std::strtod(v->c_str(), &end);
+    if (v->empty() || end != v->c_str() + v->size() || !std::isfinite(out))
+        throw UsageError("--" + name + ": '" + *v + "' is not a number");
     return out;
 }
 

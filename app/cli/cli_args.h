@@ -27,6 +27,7 @@ public:
     std::vector<std::string> values(const std::string &name) const;
     std::string valueOr(const std::string &name, const std::string &fallback) const;
     long long integer(const std::string &name, long long fallback, long long min, long long max) const;
+    double number(const std::string &name, double fallback) const;
 
 private:
     std::multimap<std::string, std::string> m_values;

@@ -16,6 +16,9 @@ Commands:
   generate --output FILE deterministic synthetic Key Vault audit data with labelled injected anomalies
                          [--output-format azure-diagnostics-json] [--days N] [--keys N] [--records N]
                          [--seed S] [--scenario default|quiet] [--end DATE] [--labels FILE]
+  decompose --values V   series_decompose_anomalies on one series (V = 1,2,3 or - for a JSON array on stdin)
+                         [--period -1|0|N] [--trend linefit|avg|none] [--threshold K] [--method ctukey|tukey]
+                         [--seasonality-threshold S] [--test-points N]
 
 Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
 Common options: --output FILE, --input-format NAME, --strict.
@@ -37,6 +40,8 @@ int main(int argc, char **argv)
             return kvt::cli::runInspect(args);
         if (command == "generate")
             return kvt::cli::runGenerate(args);
+        if (command == "decompose")
+            return kvt::cli::runDecompose(args);
         std::cerr << "kvtriage-cli: unknown command '" << command << "'\n" << kUsage;
         return kvt::cli::kExitUsage;
     } catch (const kvt::cli::UsageError &e) {
