@@ -19,6 +19,7 @@ Commands:
   decompose --values V   series_decompose_anomalies on one series (V = 1,2,3 or - for a JSON array on stdin)
                          [--period -1|0|N] [--trend linefit|avg|none] [--threshold K] [--method ctukey|tukey]
                          [--seasonality-threshold S] [--test-points N]
+  bench series           scoring benchmarks (one thread), each with a same-run baseline [--repetitions N]
 
 Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
 Common options: --output FILE, --input-format NAME, --strict.
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
             return kvt::cli::runGenerate(args);
         if (command == "decompose")
             return kvt::cli::runDecompose(args);
+        if (command == "bench")
+            return kvt::cli::runBench(args);
         std::cerr << "kvtriage-cli: unknown command '" << command << "'\n" << kUsage;
         return kvt::cli::kExitUsage;
     } catch (const kvt::cli::UsageError &e) {

@@ -2,8 +2,6 @@
 // `kvtriage-cli decompose`: series_decompose_anomalies on one series, with its intermediate values.
 #include <cmath>
 #include <cstdlib>
-#include <iostream>
-#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +10,7 @@
 #include "cli/commands.h"
 #include "report/json_writer.h"
 #include "series/decompose.h"
+#include "store/source_buffer.h"
 
 namespace kvt::cli {
 namespace {
@@ -20,7 +19,7 @@ std::vector<double> parseValues(const std::string &text)
 {
     std::vector<double> values;
     if (text == "-") {
-        const std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+        const std::string input = engine::readStandardInput();
         const auto j = nlohmann::json::parse(input, nullptr, false);
         if (!j.is_array())
             throw UsageError("--values -: standard input must hold a JSON array of numbers");

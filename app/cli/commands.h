@@ -14,6 +14,7 @@ inline constexpr int kExitUsage = 2;
 int runInspect(const std::vector<std::string> &args);
 int runGenerate(const std::vector<std::string> &args);
 int runDecompose(const std::vector<std::string> &args);
+int runBench(const std::vector<std::string> &args);
 
 
 } // namespace kvt::cli

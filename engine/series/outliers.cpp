@@ -30,9 +30,16 @@ OutlierStats scoreOutliers(std::span<const double> r, std::size_t learnCount, Ou
     std::fill(scores.begin(), scores.end(), 0.0);
     if (sortBuffer.empty())
         return stats;
-    std::sort(sortBuffer.begin(), sortBuffer.end());
-    stats.low = percentileType7(sortBuffer, stats.lowPercentile);
-    stats.high = percentileType7(sortBuffer, stats.highPercentile);
+    // Two order statistics are all that is needed: linear-time selection beats a sort on long
+    // series; on short ones (the rule's 14 days) a sort is cheaper.
+    if (sortBuffer.size() <= 32) {
+        std::sort(sortBuffer.begin(), sortBuffer.end());
+        stats.low = percentileType7(sortBuffer, stats.lowPercentile);
+        stats.high = percentileType7(sortBuffer, stats.highPercentile);
+    } else {
+        stats.low = percentileType7Unsorted(sortBuffer, stats.lowPercentile);
+        stats.high = percentileType7Unsorted(sortBuffer, stats.highPercentile);
+    }
     stats.range = stats.high - stats.low;
     constexpr double kInf = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < r.size(); ++i) {

@@ -12,47 +12,53 @@ namespace {
 // Linear detrend of the finite points; non-finite points become 0 (they carry no information).
 std::vector<double> detrended(std::span<const double> x)
 {
-    std::vector<double> line(x.size());
-    fitLineInto(x, x.size(), line);
     std::vector<double> d(x.size());
+    fitLineInto(x, x.size(), d);
     for (std::size_t i = 0; i < x.size(); ++i)
-        d[i] = std::isfinite(x[i]) ? x[i] - line[i] : 0.0;
+        d[i] = std::isfinite(x[i]) ? x[i] - d[i] : 0.0;
     return d;
 }
 
-// Adjusted R² of per-phase means on an already detrended series.
-double scoreDetrended(std::span<const double> d, int period, std::vector<double> &sums, std::vector<int> &counts)
-{
-    const std::size_t n = d.size();
-    const auto p = static_cast<std::size_t>(period);
-    sums.assign(p, 0.0);
-    counts.assign(p, 0);
-    double total = 0, ssTot = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        sums[i % p] += d[i];
-        ++counts[i % p];
-        total += d[i];
+// R² of per-phase means on an already detrended series. No degrees-of-freedom penalty: the
+// 4-cycle minimum bounds what noise alone can explain (about (p-1)/(n-1) <= 1/4), and the penalty
+// would reject the documented 25-point period-6 case at series_seasonal's 0.7.
+class PhaseScorer {
+public:
+    explicit PhaseScorer(std::span<const double> d) : m_d(d)
+    {
+        double total = 0;
+        for (const double v : d)
+            total += v;
+        m_mean = d.empty() ? 0.0 : total / static_cast<double>(d.size());
+        for (const double v : d)
+            m_ssTot += (v - m_mean) * (v - m_mean);
     }
-    const double mean = total / static_cast<double>(n);
-    for (std::size_t i = 0; i < n; ++i)
-        ssTot += (d[i] - mean) * (d[i] - mean);
-    if (ssTot <= 0)
-        return 0.0;
-    // SS explained by the phase means = Σ count·(phaseMean − mean)².
-    double ssModel = 0;
-    for (std::size_t k = 0; k < p; ++k)
-        if (counts[k] > 0) {
-            const double m = sums[k] / counts[k];
-            ssModel += counts[k] * (m - mean) * (m - mean);
+
+    double score(int period)
+    {
+        const auto p = static_cast<std::size_t>(period);
+        if (m_ssTot <= 0 || p == 0)
+            return 0.0;
+        // SS explained by the phase means = Σ count·(phaseMean − mean)² = Σ sum²/count, with the
+        // sums taken over the centred series. A strided pass per phase keeps each sum in a register.
+        const std::size_t n = m_d.size();
+        double ssModel = 0;
+        for (std::size_t k = 0; k < p && k < n; ++k) {
+            double sum = 0;
+            std::size_t count = 0;
+            for (std::size_t j = k; j < n; j += p, ++count)
+                sum += m_d[j];
+            sum -= static_cast<double>(count) * m_mean;
+            ssModel += sum * sum / static_cast<double>(count);
         }
-    const double r2 = std::min(1.0, ssModel / ssTot);
-    const double dfTotal = static_cast<double>(n) - 1.0;
-    const double dfResidual = static_cast<double>(n) - static_cast<double>(p);
-    if (dfResidual <= 0)
-        return 0.0;
-    const double adjusted = 1.0 - (1.0 - r2) * dfTotal / dfResidual;
-    return std::clamp(adjusted, 0.0, 1.0);
-}
+        return std::clamp(ssModel / m_ssTot, 0.0, 1.0);
+    }
+
+private:
+    std::span<const double> m_d;
+    double m_mean = 0;
+    double m_ssTot = 0;
+};
 
 } // namespace
 
@@ -65,9 +71,8 @@ double periodScore(std::span<const double> x, int period)
 {
     if (period < kMinPeriod || period > maxDetectablePeriod(x.size()))
         return 0.0;
-    std::vector<double> sums;
-    std::vector<int> counts;
-    return scoreDetrended(detrended(x), period, sums, counts);
+    const std::vector<double> d = detrended(x);
+    return PhaseScorer(d).score(period);
 }
 
 std::vector<PeriodScore> detectPeriods(std::span<const double> x, double minPeriod, double maxPeriod, int count)
@@ -77,11 +82,10 @@ std::vector<PeriodScore> detectPeriods(std::span<const double> x, double minPeri
     const int hi = std::min(maxDetectablePeriod(x.size()), static_cast<int>(std::floor(maxPeriod)));
     if (hi >= lo && count > 0) {
         const std::vector<double> d = detrended(x);
-        std::vector<double> sums;
-        std::vector<int> counts;
+        PhaseScorer scorer(d);
         std::vector<double> score(static_cast<std::size_t>(hi + 2), 0.0);
         for (int p = lo; p <= hi; ++p)
-            score[static_cast<std::size_t>(p)] = scoreDetrended(d, p, sums, counts);
+            score[static_cast<std::size_t>(p)] = scorer.score(p);
         std::vector<PeriodScore> peaks;
         for (int p = lo; p <= hi; ++p) {
             const double s = score[static_cast<std::size_t>(p)];

@@ -9,8 +9,8 @@ namespace kvt::engine {
 
 /// Kusto's scoring algorithm is undocumented (kql-semantics.md 1.5). Ours, written to satisfy every
 /// real-engine constraint listed there:
-///  - score(p) = adjusted R² of a per-phase-mean seasonal model fitted to the linearly detrended
-///    series, clamped to [0, 1] (1 = the phase explains all detrended variance);
+///  - score(p) = R² of a per-phase-mean seasonal model fitted to the linearly detrended series,
+///    in [0, 1] (1 = the phase explains all detrended variance);
 ///  - candidates are whole periods from max(4, minPeriod) to min(maxPeriod, n/4): at least 4 full
 ///    cycles. The documented bound is n/2, but the engine does not detect a perfect two-cycle series
 ///    (series_seasonal example), and this is what keeps the rule's 14-point daily series
@@ -18,7 +18,7 @@ namespace kvt::engine {
 ///  - a period is reported when its score is a local maximum, at least kMinReportedScore, and not a
 ///    multiple of a better period already reported.
 /// It finds 168 on the 840-point msticpy series and 14 on the 60-point documented example (score
-/// 0.95 where the engine prints 0.84: the scores are not comparable, the periods are).
+/// 0.96 where the engine prints 0.84: the scores are not comparable, the periods are).
 struct PeriodScore {
     int period = 0;
     double score = 0;

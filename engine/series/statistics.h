@@ -11,6 +11,10 @@ namespace kvt::engine {
 /// @p sorted must not be empty.
 double percentileType7(std::span<const double> sorted, double percent);
 
+/// Same result as percentileType7 on the sorted sample, in linear time: @p sample is reordered
+/// (nth_element), not sorted. @p sample must not be empty.
+double percentileType7Unsorted(std::span<double> sample, double percent);
+
 /// Median of an ascending-sorted, non-empty sample (mean of the two middle values for even n).
 double medianOfSorted(std::span<const double> sorted);
 

@@ -3,8 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
-#include <iostream>
-#include <iterator>
+#include <cstdio>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -112,6 +111,16 @@ bool looksGzip(std::string_view bytes)
 
 } // namespace
 
+std::string readStandardInput()
+{
+    std::string content;
+    char chunk[1 << 16];
+    std::size_t n = 0;
+    while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        content.append(chunk, n);
+    return content;
+}
+
 std::shared_ptr<const SourceBuffer> SourceBuffer::fromString(std::string content)
 {
     return std::make_shared<HeapBuffer>(std::move(content), false);
@@ -123,8 +132,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
     error.clear();
     std::shared_ptr<const SourceBuffer> raw;
     if (path == "-") {
-        std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        raw = std::make_shared<HeapBuffer>(std::move(content), false);
+        raw = std::make_shared<HeapBuffer>(readStandardInput(), false);
     } else {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {

@@ -29,4 +29,7 @@ public:
     static std::shared_ptr<const SourceBuffer> fromString(std::string content);
 };
 
+/// Everything on standard input, read to its end.
+std::string readStandardInput();
+
 } // namespace kvt::engine
