@@ -30,6 +30,8 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void generateThenInspect();
+    void decomposeShape();
+    void decomposeFromStandardInput();
 };
 
 void TestCli::inspectPublicSamples()
@@ -117,6 +119,45 @@ void TestCli::generateThenInspect()
     QCOMPARE(jb["files"][0]["warnings"][0]["line"].get<int>(), j["records"].get<int>() + 1);
     const Run strict = runCli({QStringLiteral("inspect"), QStringLiteral("--strict"), out});
     QCOMPARE(strict.exitCode, 1);
+}
+
+void TestCli::decomposeShape()
+{
+    const Run r = runCli({QStringLiteral("decompose"), QStringLiteral("--threshold"), QStringLiteral("3"), QStringLiteral("--values"),
+                          QStringLiteral("100,110,95,105,98,102,97,101,99,103,100,96,104,300")});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["period"].get<int>(), 0);
+    QCOMPARE(j["flags"].size(), std::size_t{14});
+    QCOMPARE(j["flags"][13].get<int>(), 1);
+    QVERIFY(std::abs(j["scores"][13].get<double>() - 5.430269) < 1e-6);
+    QVERIFY(std::abs(j["baseline"][13].get<double>() - 151.114286) < 1e-6);
+    // Full precision: 17 significant digits, reals always printed as reals.
+    QVERIFY(r.out.contains("\"baseline\":[78.885714285714286,"));
+    QVERIFY(r.out.contains("\"scores\":[0.0,"));
+    QCOMPARE(j["period_source"].get<std::string>(), std::string("none detected"));
+    QCOMPARE(j["outliers"]["normalisation"].get<double>(), 2.772605605507915);
+
+    const Run bad = runCli({QStringLiteral("decompose"), QStringLiteral("--values"), QStringLiteral("1,x,3")});
+    QCOMPARE(bad.exitCode, 2);
+    const Run trend = runCli({QStringLiteral("decompose"), QStringLiteral("--trend"), QStringLiteral("cubic"), QStringLiteral("--values"), QStringLiteral("1")});
+    QCOMPARE(trend.exitCode, 2);
+}
+
+void TestCli::decomposeFromStandardInput()
+{
+    QProcess p;
+    p.start(QStringLiteral(KVT_CLI_PATH), {QStringLiteral("decompose"), QStringLiteral("--period"), QStringLiteral("3"),
+                                           QStringLiteral("--trend"), QStringLiteral("none"), QStringLiteral("--values"), QStringLiteral("-")});
+    p.write("[1,3,5,2,4,6,1,3,5,2,4,6]");
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const auto j = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
+    QCOMPARE(j["period"].get<int>(), 3);
+    QCOMPARE(j["period_source"].get<std::string>(), std::string("forced"));
+    QCOMPARE(j["baseline"][0].get<double>(), 1.5);
+    QCOMPARE(j["baseline"][2].get<double>(), 5.5);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
