@@ -68,14 +68,17 @@ std::string Args::valueOr(const std::string &name, const std::string &fallback) 
 long long Args::integer(const std::string &name, long long fallback, long long min, long long max) const
 {
     const auto v = value(name);
-    if (!v)
-        return fallback;
+    return v ? integerText(name, *v, min, max) : fallback;
+}
+
+long long Args::integerText(const std::string &name, const std::string &text, long long min, long long max) const
+{
     long long out = 0;
-    const auto res = std::from_chars(v->data(), v->data() + v->size(), out);
-    if (res.ec != std::errc{} || res.ptr != v->data() + v->size())
-        throw UsageError("--" + name + ": '" + *v + "' is not an integer");
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), out);
+    if (res.ec != std::errc{} || res.ptr != text.data() + text.size())
+        throw UsageError("--" + name + ": '" + text + "' is not an integer");
     if (out < min || out > max)
-        throw UsageError("--" + name + ": " + *v + " is outside " + std::to_string(min) + ".." + std::to_string(max));
+        throw UsageError("--" + name + ": " + text + " is outside " + std::to_string(min) + ".." + std::to_string(max));
     return out;
 }
 
@@ -86,12 +89,15 @@ namespace kvt::cli {
 double Args::number(const std::string &name, double fallback) const
 {
     const auto v = value(name);
-    if (!v)
-        return fallback;
+    return v ? numberText(name, *v) : fallback;
+}
+
+double Args::numberText(const std::string &name, const std::string &text) const
+{
     char *end = nullptr;
-    const double out = std::strtod(v->c_str(), &end);
-    if (v->empty() || end != v->c_str() + v->size() || !std::isfinite(out))
-        throw UsageError("--" + name + ": '" + *v + "' is not a number");
+    const double out = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(out))
+        throw UsageError("--" + name + ": '" + text + "' is not a number");
     return out;
 }
 

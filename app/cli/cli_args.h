@@ -28,6 +28,9 @@ public:
     std::string valueOr(const std::string &name, const std::string &fallback) const;
     long long integer(const std::string &name, long long fallback, long long min, long long max) const;
     double number(const std::string &name, double fallback) const;
+    /// Parses @p text as the value of option @p name (usage error naming the option otherwise).
+    long long integerText(const std::string &name, const std::string &text, long long min, long long max) const;
+    double numberText(const std::string &name, const std::string &text) const;
 
 private:
     std::multimap<std::string, std::string> m_values;

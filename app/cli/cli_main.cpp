@@ -19,10 +19,17 @@ Commands:
   decompose --values V   series_decompose_anomalies on one series (V = 1,2,3 or - for a JSON array on stdin)
                          [--period -1|0|N] [--trend linefit|avg|none] [--threshold K] [--method ctukey|tukey]
                          [--seasonality-threshold S] [--test-points N]
+  series INPUT...        the per-key series the Sentinel rule scores, with every point's decomposition
+  detect INPUT...        the Sentinel rule exactly as deployed: anomalies, alerts, and what the join silenced
+                         [--format json|csv]
   bench series           scoring benchmarks (one thread), each with a same-run baseline [--repetitions N]
 
 Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
 Common options: --output FILE, --input-format NAME, --strict.
+Rule options (series, detect): --now ISO, --lookback-days N, --bin DURATION, --score-threshold X,
+  --baseline-threshold N, --allow-appid ID (repeatable; none clears), --operations A,B,...,
+  --alert-window DURATION, --seasonality -1|0|N, --trend linefit|avg|none, --method ctukey|tukey,
+  --series-key CallerIPAddress|Resource, --drilldown faithful|full-bin, --claim-backfill, --params FILE.json
 )";
 
 } // namespace
@@ -45,6 +52,10 @@ int main(int argc, char **argv)
             return kvt::cli::runDecompose(args);
         if (command == "bench")
             return kvt::cli::runBench(args);
+        if (command == "series")
+            return kvt::cli::runSeries(args);
+        if (command == "detect")
+            return kvt::cli::runDetect(args);
         std::cerr << "kvtriage-cli: unknown command '" << command << "'\n" << kUsage;
         return kvt::cli::kExitUsage;
     } catch (const kvt::cli::UsageError &e) {

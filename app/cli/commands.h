@@ -15,6 +15,8 @@ int runInspect(const std::vector<std::string> &args);
 int runGenerate(const std::vector<std::string> &args);
 int runDecompose(const std::vector<std::string> &args);
 int runBench(const std::vector<std::string> &args);
+int runSeries(const std::vector<std::string> &args);
+int runDetect(const std::vector<std::string> &args);
 
 
 } // namespace kvt::cli

@@ -103,6 +103,13 @@ JsonWriter &JsonWriter::null()
     return *this;
 }
 
+JsonWriter &JsonWriter::boolean(bool value)
+{
+    separate();
+    m_out += value ? "true" : "false";
+    return *this;
+}
+
 JsonWriter &JsonWriter::numbers(std::span<const double> values)
 {
     beginArray();

@@ -26,6 +26,7 @@ public:
     JsonWriter &number(double value);
     JsonWriter &integer(long long value);
     JsonWriter &null();
+    JsonWriter &boolean(bool value);
     JsonWriter &numbers(std::span<const double> values);
     JsonWriter &integers(std::span<const int> values);
     JsonWriter &integers(std::span<const std::size_t> values);

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// `kvtriage-cli series` and `kvtriage-cli detect`: the Sentinel rule over loaded audit data.
+#include <iostream>
+
+#include "cli/cli_args.h"
+#include "cli/cli_output.h"
+#include "cli/commands.h"
+#include "cli/input_options.h"
+#include "cli/rule_options.h"
+#include "report/alerts_csv.h"
+#include "report/json_writer.h"
+#include "rules/sentinel_rule.h"
+
+namespace kvt::cli {
+namespace {
+
+struct RuleRun {
+    engine::LoadResult load;
+    engine::SentinelResult result;
+    int loadStatus = kExitOk;
+};
+
+std::set<std::string> commandOptions()
+{
+    auto valued = ruleValuedOptions();
+    valued.insert({"output", "input-format", "format"});
+    return valued;
+}
+
+std::set<std::string> commandFlags()
+{
+    auto flags = ruleFlagOptions();
+    flags.insert("strict");
+    return flags;
+}
+
+// Loads the inputs and runs the rule; nullopt (message printed) when nothing could be loaded.
+std::optional<RuleRun> runRule(const Args &args, const char *command)
+{
+    if (args.positionals().empty())
+        throw UsageError(std::string(command) + " needs at least one input file or folder");
+    const engine::SentinelParams params = sentinelParamsFrom(args);
+    const std::string format = args.valueOr("format", "json");
+    if (format != "json" && format != "csv")
+        throw UsageError("--format: '" + format + "' is not json or csv");
+    RuleRun run;
+    run.load = loadForCli(args, "reading");
+    if (run.load.status != engine::JobStatus::Ok)
+        return std::nullopt;
+    run.loadStatus = exitStatusFor(run.load, args.has("strict"));
+    if (run.load.records() == 0)
+        return std::nullopt;
+    engine::SentinelRule rule(run.load.dataset);
+    run.result = rule.run(params);
+    return run;
+}
+
+} // namespace
+
+int runSeries(const std::vector<std::string> &argv)
+{
+    const Args args(argv, commandOptions(), commandFlags());
+    const auto run = runRule(args, "series");
+    if (!run)
+        return kExitFailed;
+    const auto &r = run->result;
+    engine::JsonWriter w;
+    w.beginObject();
+    w.key("now").string(engine::formatIsoDateTime(*r.params.now));
+    w.key("params");
+    writeParams(w, r.params);
+    w.key("bins").beginArray();
+    for (std::size_t b = 0; b < r.axis.bins; ++b)
+        w.string(engine::formatIsoDateTime(r.axis.binStart(b)));
+    w.endArray();
+    w.key("series").beginArray();
+    for (const auto &s : r.series) {
+        w.beginObject();
+        w.key("key").string(s.key);
+        w.key("period").integer(s.result.parts.period);
+        w.key("counts").beginArray();
+        for (const double c : s.counts)
+            w.integer(static_cast<long long>(c));
+        w.endArray();
+        w.key("baseline").numbers(s.result.parts.baseline);
+        w.key("scores").numbers(s.result.scores);
+        w.key("flags").integers(s.result.flags);
+        w.endObject();
+    }
+    w.endArray().endObject();
+    if (!writeOutput(args.valueOr("output", "-"), w.take() + "\n"))
+        return kExitFailed;
+    return run->loadStatus;
+}
+
+int runDetect(const std::vector<std::string> &argv)
+{
+    const Args args(argv, commandOptions(), commandFlags());
+    const auto run = runRule(args, "detect");
+    if (!run)
+        return kExitFailed;
+    const auto &r = run->result;
+    const std::string output = args.valueOr("output", "-");
+    if (args.valueOr("format", "json") == "csv")
+        return writeOutput(output, engine::alertsCsv(r)) ? run->loadStatus : kExitFailed;
+    engine::JsonWriter w;
+    w.beginObject();
+    w.key("rule").string("sentinel-timeseries");
+    w.key("now").string(engine::formatIsoDateTime(*r.params.now));
+    w.key("params");
+    writeParams(w, r.params);
+    w.key("input").beginObject().key("records").integer(static_cast<long long>(run->load.records()));
+    w.key("rejected").integer(static_cast<long long>(run->load.rejected())).endObject();
+    w.key("anomalies").beginArray();
+    for (const auto &a : r.anomalies) {
+        w.beginObject();
+        w.key(engine::seriesKeyName(r.params.seriesKey)).string(a.key);
+        w.key("AnomalyHour").string(engine::formatIsoDateTime(a.bin));
+        w.key("TimeGenerated").string(engine::formatIsoDateTime(a.bin));
+        w.key("HourlyCount").number(a.count);
+        w.key("baseline").integer(a.baseline);
+        w.key("anomalies").number(a.flag);
+        w.key("score").number(a.score);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("alerts").beginArray();
+    for (const auto &a : r.alerts) {
+        w.beginObject();
+        w.key("Resource").string(a.resource);
+        w.key("id_s").string(a.idS);
+        w.key("clientInfo_s").string(a.clientInfoS);
+        w.key("LatestAnomalyTime").string(engine::formatIsoDateTime(a.latestAnomalyTime));
+        w.key("EventCount").integer(static_cast<long long>(a.eventCount));
+        w.key("OperationNameList").strings(a.operationNames);
+        w.key("RequestURLList").strings(a.requestUrls);
+        w.key("AccountList").strings(a.accounts);
+        w.key("AccountMax").string(a.accountMax);
+        w.key("CallerIPAddress").string(a.callerIp);
+        w.key("timestamp").string(engine::formatIsoDateTime(a.latestAnomalyTime));
+        w.key("records").integer(static_cast<long long>(a.recordIds.size()));
+        w.endObject();
+    }
+    w.endArray();
+    w.key("outcomes").beginArray();
+    for (const auto &o : r.outcomes) {
+        w.beginObject();
+        w.key("key").string(o.key);
+        w.key("bin").string(engine::formatIsoDateTime(o.bin));
+        w.key("records_in_bin").integer(static_cast<long long>(o.recordsInBin));
+        w.key("records_joined").integer(static_cast<long long>(o.recordsJoined));
+        w.key("alerts").integer(static_cast<long long>(o.alerts));
+        w.key("silenced").boolean(o.silenced);
+        w.key("reason").string(o.reason);
+        w.endObject();
+    }
+    w.endArray().endObject();
+    if (!writeOutput(output, w.take() + "\n"))
+        return kExitFailed;
+    return run->loadStatus;
+}
+
+} // namespace kvt::cli
