@@ -23,7 +23,9 @@ int exitStatusFor(const engine::LoadResult &load, bool strict)
 {
     int status = kExitOk;
     for (const auto &f : load.files) {
-        if (!f.error.empty()) {
+        if (f.skipped) {
+            std::cerr << "kvtriage-cli: skipped " << f.error << '\n';
+        } else if (!f.error.empty()) {
             std::cerr << "kvtriage-cli: " << f.error << '\n';
             status = kExitFailed;
         }

@@ -78,7 +78,7 @@ SniffResult sniffFormat(std::string_view bytes)
         return result;
     }
     if (bytes[pos] != '{') {
-        result.reason = "not a recognised Key Vault export: expected raw diagnostic JSON records";
+        result.reason = "not a recognised Key Vault export: expected raw diagnostic JSON records (JSON Lines or {\"records\":[...]})";
         return result;
     }
     // A record per line is the common case; a pretty-printed envelope has "{" alone on its first

@@ -27,13 +27,13 @@ std::uint64_t LoadResult::rejected() const
     return n;
 }
 
-std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, std::vector<std::string> &missing)
+std::vector<InputFile> expandInputs(const std::vector<std::string> &inputs, std::vector<std::string> &missing)
 {
-    std::vector<std::string> files;
+    std::vector<InputFile> files;
     for (const auto &input : inputs) {
         std::error_code ec;
         if (input == "-") {
-            files.push_back(input);
+            files.push_back({input, false});
         } else if (fs::is_directory(input, ec)) {
             std::vector<std::string> found;
             for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
@@ -42,9 +42,10 @@ std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, st
                     found.push_back(it->path().string());
             }
             std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
+            for (auto &f : found)
+                files.push_back({std::move(f), true});
         } else if (fs::exists(input, ec)) {
-            files.push_back(input);
+            files.push_back({input, false});
         } else {
             missing.push_back(input);
         }
@@ -87,7 +88,7 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
 {
     LoadResult result;
     std::vector<std::string> missing;
-    const std::vector<std::string> files = expandInputs(inputs, missing);
+    const std::vector<InputFile> files = expandInputs(inputs, missing);
     for (const auto &m : missing) {
         FileReport report;
         report.path = m;
@@ -99,13 +100,13 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
     std::vector<std::uint64_t> sizes;
     std::uint64_t total = 0;
     for (const auto &f : files)
-        total += sizes.emplace_back(std::max<std::uint64_t>(sizeOnDisk(f), 1));
+        total += sizes.emplace_back(std::max<std::uint64_t>(sizeOnDisk(f.path), 1));
     const ProgressScale scale(progress, total);
 
     auto dataset = std::make_shared<Dataset>();
     std::uint64_t base = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        const std::string &path = files[i];
+        const std::string &path = files[i].path;
         FileReport report;
         report.path = path;
         report.bytes = sizeOnDisk(path);
@@ -144,6 +145,7 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         report.format = std::string(formatName(sniff.format));
         if (sniff.format == InputFormat::Unknown) {
             report.error = path + ": " + sniff.reason;
+            report.skipped = files[i].fromFolder;
             result.files.push_back(std::move(report));
             base += sizes[i];
             continue;

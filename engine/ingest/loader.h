@@ -30,6 +30,9 @@ struct FileReport {
     std::uint64_t rejected = 0;
     std::vector<Issue> issues;
     std::string error; ///< the file could not be read at all (or only partly, e.g. truncated gzip)
+    /// Found while walking a folder and not an audit export (a README, a labels file...): reported,
+    /// but not a failure of the load.
+    bool skipped = false;
 };
 
 struct LoadResult {
@@ -41,9 +44,15 @@ struct LoadResult {
     std::uint64_t rejected() const;
 };
 
+/// One file to read; @c fromFolder when it was found by walking a folder the user named.
+struct InputFile {
+    std::string path;
+    bool fromFolder = false;
+};
+
 /// Expands folders recursively (sorted, regular files only); files and "-" pass through.
 /// Paths that do not exist are returned in @p missing.
-std::vector<std::string> expandInputs(const std::vector<std::string> &inputs, std::vector<std::string> &missing);
+std::vector<InputFile> expandInputs(const std::vector<std::string> &inputs, std::vector<std::string> &missing);
 
 /// Loads every input. Files that cannot be read get a FileReport with @c error; the others load.
 /// @p progress sees bytes on disk (all inputs together); returning false cancels the load.

@@ -42,6 +42,8 @@ nlohmann::json inspectJson(const LoadResult &load)
             file["layout"] = f.layout;
         if (!f.error.empty())
             file["error"] = f.error;
+        if (f.skipped)
+            file["skipped"] = true;
         files.push_back(std::move(file));
     }
     nlohmann::json out{{"files", files}, {"records", load.records()}, {"rejected", load.rejected()}};

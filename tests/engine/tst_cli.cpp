@@ -32,6 +32,11 @@ private Q_SLOTS:
     void generateThenInspect();
     void decomposeShape();
     void decomposeFromStandardInput();
+    void detectGoldenCase();
+    void detectCsvAndParamsFile();
+    void seriesShape();
+    void ruleUsageErrors_data();
+    void ruleUsageErrors();
 };
 
 void TestCli::inspectPublicSamples()
@@ -158,6 +163,97 @@ void TestCli::decomposeFromStandardInput()
     QCOMPARE(j["period_source"].get<std::string>(), std::string("forced"));
     QCOMPARE(j["baseline"][0].get<double>(), 1.5);
     QCOMPARE(j["baseline"][2].get<double>(), 5.5);
+}
+
+const QString kRuleCase = QStringLiteral(KVT_TEST_DATA "/rules/first-hour-join");
+
+void TestCli::detectGoldenCase()
+{
+    const Run r = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--now"), QStringLiteral("2026-11-23T00:05Z")});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["rule"].get<std::string>(), std::string("sentinel-timeseries"));
+    QCOMPARE(j["now"].get<std::string>(), std::string("2026-11-23T00:05:00.0000000Z"));
+    QCOMPARE(j["params"]["score-threshold"].get<double>(), 3.0);
+    QCOMPARE(j["params"]["allow-appid"][0].get<std::string>(), std::string("509e4652-da8d-478d-a730-e9d4a1996ca4"));
+    QCOMPARE(j["input"]["records"].get<int>(), 4788);
+    QCOMPARE(j["anomalies"].size(), std::size_t{2});
+    const auto &a = j["anomalies"][1];
+    QCOMPARE(a["CallerIPAddress"].get<std::string>(), std::string("203.0.113.7"));
+    QCOMPARE(a["AnomalyHour"].get<std::string>(), std::string("2026-11-22T00:00:00.0000000Z"));
+    QCOMPARE(a["HourlyCount"].get<double>(), 305.0);
+    QCOMPARE(a["baseline"].get<int>(), 156);
+    QCOMPARE(a["anomalies"].get<double>(), 1.0);
+    QCOMPARE(j["alerts"].size(), std::size_t{1});
+    const auto &alert = j["alerts"][0];
+    for (const char *column : {"Resource", "id_s", "clientInfo_s", "LatestAnomalyTime", "EventCount", "OperationNameList",
+                               "RequestURLList", "AccountList", "AccountMax", "CallerIPAddress", "timestamp"})
+        QVERIFY2(alert.contains(column), column);
+    QCOMPARE(alert["EventCount"].get<int>(), 2);
+    QCOMPARE(j["outcomes"][0]["silenced"].get<bool>(), true);
+
+    // The default now evaluates the last complete day of the data, and is printed.
+    const Run d = runCli({QStringLiteral("detect"), kRuleCase});
+    QCOMPARE(nlohmann::json::parse(d.out.toStdString())["now"].get<std::string>(), std::string("2026-11-23T00:05:00.0000000Z"));
+}
+
+void TestCli::detectCsvAndParamsFile()
+{
+    QTemporaryDir dir;
+    QFile params(dir.filePath(QStringLiteral("params.json")));
+    QVERIFY(params.open(QIODevice::WriteOnly));
+    params.write(R"({"now": "2026-11-23T00:05Z", "drilldown": "full-bin", "score-threshold": 2.5})");
+    params.close();
+    const Run r = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--params"), params.fileName(),
+                          QStringLiteral("--score-threshold"), QStringLiteral("3"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.split('\n');
+    QCOMPARE(lines[0].trimmed(), QByteArray("Resource,id_s,clientInfo_s,LatestAnomalyTime,EventCount,OperationNameList,"
+                                            "RequestURLList,AccountList,AccountMax,CallerIPAddress,timestamp"));
+    QCOMPARE(lines.size(), 1 + 4 + 1); // header, the four full-bin alerts, final empty line
+    QVERIFY(lines[1].contains("\"[\"\"SecretGet\"\"]\""));
+    const Run j = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--params"), params.fileName()});
+    const auto json = nlohmann::json::parse(j.out.toStdString());
+    QCOMPARE(json["params"]["score-threshold"].get<double>(), 2.5); // the file's value when the command line is silent
+    QCOMPARE(json["params"]["drilldown"].get<std::string>(), std::string("full-bin"));
+}
+
+void TestCli::seriesShape()
+{
+    const Run r = runCli({QStringLiteral("series"), kRuleCase, QStringLiteral("--now"), QStringLiteral("2026-11-23T00:05Z")});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["bins"].size(), std::size_t{14});
+    QCOMPARE(j["bins"][0].get<std::string>(), std::string("2026-11-09T00:00:00.0000000Z"));
+    QCOMPARE(j["series"].size(), std::size_t{3});
+    const auto &s = j["series"][2];
+    QCOMPARE(s["key"].get<std::string>(), std::string("203.0.113.7"));
+    QCOMPARE(s["counts"][0].get<int>(), 105);
+    QCOMPARE(s["counts"][13].get<int>(), 305);
+    QVERIFY(std::abs(s["baseline"][13].get<double>() - 156.114286) < 1e-6); // real, before the truncation
+    QCOMPARE(s["flags"][13].get<int>(), 1);
+    QCOMPARE(s["period"].get<int>(), 0);
+}
+
+void TestCli::ruleUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("stderrPart");
+    QTest::newRow("bad bin") << QStringList{"detect", "x", "--bin", "fortnight"} << "--bin";
+    QTest::newRow("bad trend") << QStringList{"series", "x", "--trend", "cubic"} << "--trend";
+    QTest::newRow("bad key") << QStringList{"detect", "x", "--series-key", "UserAgent"} << "--series-key";
+    QTest::newRow("bad drilldown") << QStringList{"detect", "x", "--drilldown", "some"} << "--drilldown";
+    QTest::newRow("bad format") << QStringList{"detect", "x", "--format", "xml"} << "--format";
+    QTest::newRow("no input") << QStringList{"detect"} << "at least one input";
+}
+
+void TestCli::ruleUsageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, stderrPart);
+    const Run r = runCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrPart), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -172,9 +172,15 @@ void TestDiagnosticJsonReader::folderIsWalked()
     QDir(dir.path()).mkpath(QStringLiteral("y=2026/m=11/d=01/h=10"));
     writeTemp(dir, QStringLiteral("y=2026/m=11/d=01/h=10/PT1H.json"), kGood1 + "\n");
     writeTemp(dir, QStringLiteral("PT1H.json"), kGood2 + "\n");
+    writeTemp(dir, QStringLiteral("README.md"), "# not a log\n");
     const LoadResult result = loadInputs({dir.path().toStdString()}, {});
-    QCOMPARE(result.files.size(), std::size_t{2});
+    QCOMPARE(result.files.size(), std::size_t{3});
     QCOMPARE(result.records(), std::uint64_t{2});
+    // A file found in a folder that is not an export is skipped, not a failure; named, it fails.
+    const auto readme = std::find_if(result.files.begin(), result.files.end(), [](const FileReport &f) { return !f.error.empty(); });
+    QVERIFY(readme != result.files.end() && readme->skipped);
+    const LoadResult named = loadInputs({readme->path}, {});
+    QVERIFY(!named.files.front().skipped && !named.files.front().error.empty());
 }
 
 void TestDiagnosticJsonReader::missingFileIsReported()
