@@ -22,7 +22,8 @@ Commands:
   series INPUT...        the per-key series the Sentinel rule scores, with every point's decomposition
   detect INPUT...        the Sentinel rule exactly as deployed: anomalies, alerts, and what the join silenced
                          [--format json|csv]
-  bench series           scoring benchmarks (one thread), each with a same-run baseline [--repetitions N]
+  bench series|rule      benchmarks (one thread), each with a same-run baseline [--repetitions N]
+                         [--records N] (rule: records generated in memory, default 1,000,000)
 
 Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
 Common options: --output FILE, --input-format NAME, --strict.

@@ -60,7 +60,14 @@ SentinelResult SentinelRule::run(const SentinelParams &input)
     const Ticks from = startOfDay(now - input.lookbackDays * kTicksPerDay);
     out.axis = TimeAxis::fromRange(from, to, input.bin);
     const SeriesInputs seriesInputs{from, to, input.bin, now - input.alertWindow, input.seriesKey, input.allowAppIds, input.operations};
+    const ModelInputs modelInputs{input.seasonality, input.trend, input.method};
     Cache &c = *m_cache;
+    DecomposeParams dp;
+    dp.threshold = input.scoreThreshold;
+    dp.seasonality = input.seasonality;
+    dp.trend = input.trend;
+    dp.method = input.method;
+    AnomalyScorer scorer;
     if (!c.seriesInputs || !(*c.seriesInputs == seriesInputs)) {
         const RowFilter filter(data, input);
         std::vector<std::uint8_t> keep(data.size(), 0);
@@ -74,26 +81,47 @@ SentinelResult SentinelRule::run(const SentinelParams &input)
             if (t > seriesInputs.windowStart)
                 c.rightCandidates.push_back(r);
         }
-        c.table = makeSeriesCount(data, keyField(input.seriesKey), out.axis, keep);
+        SeriesTable table = makeSeriesCount(data, keyField(input.seriesKey), out.axis, keep);
+        // An allow-list or operation change moves the counts of a few keys only: keys whose series
+        // is unchanged keep their cached scores, the others are rescored.
+        const bool modelChanged = !c.modelInputs || !(*c.modelInputs == modelInputs);
+        const bool sameAxis = c.seriesInputs && c.seriesInputs->from == from && c.seriesInputs->to == to
+                              && c.seriesInputs->bin == input.bin && c.seriesInputs->key == input.seriesKey;
+        std::vector<AnomalyResult> results(table.keys.size());
+        for (std::size_t k = 0; k < table.keys.size(); ++k) {
+            bool reused = false;
+            if (sameAxis && !modelChanged) {
+                const auto it = std::lower_bound(c.table.keys.begin(), c.table.keys.end(), table.keys[k]);
+                const auto old = static_cast<std::size_t>(it - c.table.keys.begin());
+                if (it != c.table.keys.end() && *it == table.keys[k]) {
+                    const auto before = c.table.row(old), after = table.row(k);
+                    if (std::equal(before.begin(), before.end(), after.begin(), after.end())) {
+                        results[k] = std::move(c.results[old]);
+                        reused = true;
+                    }
+                }
+            }
+            if (!reused) {
+                scorer.score(table.row(k), dp, results[k]);
+                ++m_seriesScored;
+            }
+        }
+        c.table = std::move(table);
+        c.results = std::move(results);
         c.seriesInputs = seriesInputs;
-        c.modelInputs.reset();
+        c.modelInputs = modelInputs;
+        m_scoreRuns += modelChanged ? 1 : 0;
         ++m_seriesBuilds;
     }
 
     // series_decompose_anomalies(HourlyCount, scorethreshold, seasonality, trend): scores depend on
     // the model only; the threshold just re-flags the cached scores.
-    const ModelInputs modelInputs{input.seasonality, input.trend, input.method};
     const std::size_t keys = c.table.keys.size();
     if (!c.modelInputs || !(*c.modelInputs == modelInputs)) {
-        DecomposeParams dp;
-        dp.threshold = input.scoreThreshold;
-        dp.seasonality = input.seasonality;
-        dp.trend = input.trend;
-        dp.method = input.method;
         c.results.resize(keys);
-        AnomalyScorer scorer;
         for (std::size_t k = 0; k < keys; ++k)
             scorer.score(c.table.row(k), dp, c.results[k]);
+        m_seriesScored += static_cast<int>(keys);
         c.modelInputs = modelInputs;
         ++m_scoreRuns;
     }

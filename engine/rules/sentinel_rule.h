@@ -70,8 +70,9 @@ struct SentinelResult {
 };
 
 /// Runs the rule over one dataset, caching what parameter changes do not invalidate:
-/// series counts (until the time range, bin, key, allow-list, operations or claim option change)
-/// and scores (until the model parameters change). A threshold change only re-flags.
+/// series counts (until the time range, bin, key, allow-list or operations change) and scores
+/// (until the model parameters change). A threshold change only re-flags; an allow-list or
+/// operation change rescans the counts and rescores only the keys whose series changed.
 /// Not thread-safe: one runner per thread.
 class SentinelRule {
 public:
@@ -81,7 +82,8 @@ public:
 
     /// Counters for tests and benchmarks: how often the expensive stages actually ran.
     int seriesBuilds() const { return m_seriesBuilds; }
-    int scoreRuns() const { return m_scoreRuns; }
+    int scoreRuns() const { return m_scoreRuns; }      ///< full rescoring passes (model changes)
+    int seriesScored() const { return m_seriesScored; } ///< series decomposed in total
 
 private:
     struct Cache;
@@ -89,6 +91,7 @@ private:
     std::shared_ptr<Cache> m_cache;
     int m_seriesBuilds = 0;
     int m_scoreRuns = 0;
+    int m_seriesScored = 0;
 };
 
 } // namespace kvt::engine

@@ -121,10 +121,15 @@ void TestSentinelRule::thresholdChangeDoesNotRescan()
     rule.run(p);
     QCOMPARE(rule.seriesBuilds(), 1);
     QCOMPARE(rule.scoreRuns(), 2);
-    p.allowAppIds.clear(); // the allow-list changes the counts: rescan
     p.trend = TrendKind::LineFit;
+    rule.run(p);
+    QCOMPARE(rule.scoreRuns(), 3);
+    const int scoredBefore = rule.seriesScored();
+    p.allowAppIds.clear(); // the allow-list changes the counts: rescan, rescore the one changed key
     const SentinelResult noAllow = rule.run(p);
     QCOMPARE(rule.seriesBuilds(), 2);
+    QCOMPARE(rule.scoreRuns(), 3);
+    QCOMPARE(rule.seriesScored() - scoredBefore, 1);
     // Without the allow-list the Resource Graph VaultGet rows count: 30 more a day on 203.0.113.7.
     for (const auto &s : noAllow.series)
         if (s.key == "203.0.113.7")
