@@ -64,15 +64,24 @@ void TestSentinelRule::golden()
     SentinelRule rule(loadCase(folder));
     const SentinelResult r = rule.run(params);
 
-    QCOMPARE(r.anomalies.size(), expected["anomalies"].size());
-    for (std::size_t i = 0; i < r.anomalies.size(); ++i) {
-        const auto &e = expected["anomalies"][i];
-        QCOMPARE(r.anomalies[i].key, e["key"].get<std::string>());
-        QCOMPARE(formatIsoDateTime(r.anomalies[i].bin), e["bin"].get<std::string>());
-        QCOMPARE(r.anomalies[i].count, e["count"].get<double>());
-        QCOMPARE(r.anomalies[i].baseline, e["baseline"].get<std::int64_t>());
-        QVERIFY(std::abs(r.anomalies[i].score - e["score"].get<double>()) < 1e-6);
-    }
+    auto compareRows = [](const std::vector<AnomalyRow> &rows, const nlohmann::json &expectedRows) {
+        QCOMPARE(rows.size(), expectedRows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto &e = expectedRows[i];
+            QCOMPARE(rows[i].key, e["key"].get<std::string>());
+            QCOMPARE(formatIsoDateTime(rows[i].bin), e["bin"].get<std::string>());
+            QCOMPARE(rows[i].count, e["count"].get<double>());
+            QCOMPARE(rows[i].baseline, e["baseline"].get<std::int64_t>());
+            QVERIFY(std::abs(rows[i].score - e["score"].get<double>()) < 1e-6);
+        }
+    };
+    compareRows(r.anomalies, expected["anomalies"]);
+    if (QTest::currentTestFailed())
+        return;
+    if (expected.contains("time_series_alerts"))
+        compareRows(r.timeSeriesAlerts, expected["time_series_alerts"]);
+    if (QTest::currentTestFailed())
+        return;
     // Final rows have no defined order in Kusto; ours are sorted by the summarize's by-columns.
     QCOMPARE(r.alerts.size(), expected["alerts"].size());
     for (std::size_t i = 0; i < r.alerts.size(); ++i) {

@@ -86,8 +86,52 @@ for i, day in enumerate(DAYS):
     for t in spread(day, 5 if i == 13 else 9, A[i]):
         rec(t, "192.0.2.20", vault=KV2, oid=OID3, id_s=I2, uri=U2)
 
-# mtime=0 keeps the gzip bytes identical from run to run.
-with gzip.GzipFile("first-hour-join/input.jsonl.gz", "wb", mtime=0) as f:
-    for r in rows:
-        f.write((json.dumps(r, separators=(",", ":")) + "\n").encode())
-print(len(rows), "records")
+
+
+def write(folder):
+    # mtime=0 keeps the gzip bytes identical from run to run.
+    with gzip.GzipFile(f"{folder}/input.jsonl.gz", "wb", mtime=0) as f:
+        for r in rows:
+            f.write((json.dumps(r, separators=(",", ":")) + "\n").encode())
+    print(folder, len(rows), "records")
+    rows.clear()
+
+
+write("first-hour-join")
+
+# ---- Case "drops-and-splits" ----------------------------------------------------------------------
+X = "55555555-5555-4555-8555-555555555555"
+ARG_UPPER = ARG.upper()
+VAULT_ID, VAULT_URI = "https://kv1.vault.azure.net/", "https://management.azure.com/kv1"
+
+
+def no_oid(t, ip, **kw):
+    rec(t, ip, **kw)
+    del rows[-1]["identity"]["claim"]["oid"]
+
+
+# 198.51.100.2: 400 - A, a drop on the last day: flag -1, never an anomaly (spikes only).
+for i, day in enumerate(DAYS):
+    for t in spread(day, 8, 400 - A[i]):
+        rec(t, "198.51.100.2", oid=X)
+
+# 198.51.100.3: A split over two vaults, plus 5 VaultGet a day by the allow-listed id in upper case
+# (`in` is case-sensitive, so they count) and without any oid: counts A + 5.
+for i, day in enumerate(DAYS):
+    last = i == 13
+    half = A[i] // 2
+    for t in spread(day, 0 if last else 9, half):
+        rec(t, "198.51.100.3", oid=X)
+    for k, t in enumerate(spread(day, 0, A[i] - half)):
+        t = at(day, 0, 10 + k // 60, k % 60) if last else at(day, 9, 30 + k // 60, k % 60)
+        rec(t, "198.51.100.3", vault=KV2, oid=X, id_s=I2, uri=U2)
+    for k in range(5):
+        no_oid(at(day, 0 if last else 11, 20, k), "198.51.100.3", op="VaultGet", app=ARG_UPPER,
+               id_s=VAULT_ID, uri=VAULT_URI)
+
+# 198.51.100.4: A reversed: its spike is in the first bin (2026-11-09), outside the alert window.
+for i, day in enumerate(DAYS):
+    for t in spread(day, 0, A[13 - i]):
+        rec(t, "198.51.100.4", oid=X)
+
+write("drops-and-splits")
