@@ -38,13 +38,9 @@ bool AnalysisRunner::isRunning() const
 
 void AnalysisRunner::startLoad(const QStringList &paths)
 {
-    if (isRunning()) {
-        m_watcher.disconnect(this); // the old job's result must not be published
-        m_watcher.future().cancel();
-        m_watcher.waitForFinished();
-        connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, &AnalysisRunner::progressChanged);
-        connect(&m_watcher, &QFutureWatcherBase::finished, this, &AnalysisRunner::onFinished);
-    }
+    // A running job is cancelled; setFuture() below stops watching it and drops its pending
+    // notifications, so its result is never published. The one-thread pool runs the new job next.
+    m_watcher.future().cancel();
     std::vector<std::string> inputs;
     for (const QString &p : paths)
         inputs.push_back(p.toStdString());

@@ -263,9 +263,9 @@ std::vector<PlannedBurst> planAnomalies(const GeneratorOptions &o, const std::ve
     }
     if (!graph.empty()) {
         const Caller &g = graph.front();
-        PlannedBurst &b = (addBurst(g, 0, lastDay, 3, 3, 8 * g.dailyVolume * scale / 6, "allow-listed-burst",
-                                    "Azure Resource Graph re-indexing: VaultGet by the allow-listed app"),
-                           plan.back());
+        addBurst(g, 0, lastDay, 3, 3, 8 * g.dailyVolume * scale / 6, "allow-listed-burst",
+                 "Azure Resource Graph re-indexing: VaultGet by the allow-listed app");
+        PlannedBurst &b = plan.back();
         b.label.vault = "(all vaults)";
         b.ops = kGraphOps;
         b.opCount = std::size(kGraphOps);

@@ -87,6 +87,9 @@ public:
 
 private:
     struct Cache;
+    void refreshSeries(const SentinelParams &params, const TimeAxis &axis, Ticks windowStart);
+    void refreshScores(const SentinelParams &params);
+
     std::shared_ptr<const Dataset> m_data;
     std::shared_ptr<Cache> m_cache;
     int m_seriesBuilds = 0;

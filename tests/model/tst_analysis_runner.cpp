@@ -42,6 +42,7 @@ private Q_SLOTS:
     void loadPublishesSnapshot();
     void cancelKeepsPreviousSnapshot();
     void unreadableInputIsReported();
+    void restartPublishesOnlyTheLatest();
 };
 
 void TestAnalysisRunner::initTestCase()
@@ -81,7 +82,7 @@ void TestAnalysisRunner::cancelKeepsPreviousSnapshot()
     QVERIFY(before);
 
     QTemporaryDir bigDir;
-    const QString big = writeGenerated(bigDir, 15, 50, 400000);
+    const QString big = writeGenerated(bigDir, 15, 50, 30000);
     finished.clear();
     runner.startLoad({big});
     runner.cancel();
@@ -101,6 +102,22 @@ void TestAnalysisRunner::unreadableInputIsReported()
     QCOMPARE(outcome->load.files.size(), std::size_t{1});
     QVERIFY(!outcome->load.files.front().error.empty());
     QCOMPARE(outcome->load.records(), std::uint64_t{0});
+}
+
+void TestAnalysisRunner::restartPublishesOnlyTheLatest()
+{
+    QTemporaryDir bigDir, smallDir;
+    const QString big = writeGenerated(bigDir, 15, 50, 30000);
+    const QString small = writeGenerated(smallDir, 15, 5, 2000);
+    model::AnalysisRunner runner;
+    QSignalSpy finished(&runner, &model::AnalysisRunner::loadFinished);
+    runner.startLoad({big});
+    runner.startLoad({small}); // replaces the first: its result must never be published
+    QVERIFY(finished.wait(60000));
+    QTest::qWait(200);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).value<engine::JobStatus>(), engine::JobStatus::Ok);
+    QCOMPARE(runner.current()->inputs, QStringList{small});
 }
 
 QTEST_GUILESS_MAIN(TestAnalysisRunner)
