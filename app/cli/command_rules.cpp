@@ -139,6 +139,11 @@ int runDetect(const std::vector<std::string> &argv)
         w.key("CallerIPAddress").string(a.callerIp);
         w.key("timestamp").string(engine::formatIsoDateTime(a.latestAnomalyTime));
         w.key("records").integer(static_cast<long long>(a.recordIds.size()));
+        // The rule's entity mapping: Account.Name <- AccountMax, IP.Address <- CallerIPAddress.
+        w.key("entities").beginArray();
+        w.beginObject().key("entityType").string("Account").key("Name").string(a.accountMax).endObject();
+        w.beginObject().key("entityType").string("IP").key("Address").string(a.callerIp).endObject();
+        w.endArray();
         w.endObject();
     }
     w.endArray();

@@ -190,6 +190,8 @@ void TestCli::detectGoldenCase()
                                "RequestURLList", "AccountList", "AccountMax", "CallerIPAddress", "timestamp"})
         QVERIFY2(alert.contains(column), column);
     QCOMPARE(alert["EventCount"].get<int>(), 2);
+    QCOMPARE(alert["entities"][0]["Name"].get<std::string>(), alert["AccountMax"].get<std::string>());
+    QCOMPARE(alert["entities"][1]["Address"].get<std::string>(), std::string("203.0.113.7"));
     QCOMPARE(j["outcomes"][0]["silenced"].get<bool>(), true);
 
     // The default now evaluates the last complete day of the data, and is printed.
