@@ -8,6 +8,7 @@
 #include "cli/input_options.h"
 #include "cli/rule_options.h"
 #include "report/alerts_csv.h"
+#include "report/burst_output.h"
 #include "report/json_writer.h"
 #include "rules/sentinel_rule.h"
 
@@ -37,6 +38,8 @@ std::set<std::string> commandFlags()
 // Loads the inputs and runs the rule; nullopt (message printed) when nothing could be loaded.
 std::optional<RuleRun> runRule(const Args &args, const char *command)
 {
+    if (ruleName(args) != "sentinel-timeseries")
+        throw UsageError(std::string(command) + " is defined for --rule sentinel-timeseries only");
     if (args.positionals().empty())
         throw UsageError(std::string(command) + " needs at least one input file or folder");
     const engine::SentinelParams params = sentinelParamsFrom(args);
@@ -93,9 +96,62 @@ int runSeries(const std::vector<std::string> &argv)
     return run->loadStatus;
 }
 
+namespace {
+
+int runElasticDetect(const Args &args)
+{
+    if (args.positionals().empty())
+        throw UsageError("detect needs at least one input file or folder");
+    const engine::ElasticBurstParams params = elasticParamsFrom(args);
+    const std::string format = args.valueOr("format", "json");
+    if (format != "json" && format != "csv")
+        throw UsageError("--format: '" + format + "' is not json or csv");
+    const engine::LoadResult load = loadForCli(args, "reading");
+    if (load.status != engine::JobStatus::Ok)
+        return kExitFailed;
+    const int loadStatus = exitStatusFor(load, args.has("strict"));
+    if (load.records() == 0)
+        return kExitFailed;
+    const engine::ElasticBurstResult r = engine::runElasticBurst(*load.dataset, params);
+    const std::string output = args.valueOr("output", "-");
+    if (format == "csv")
+        return writeOutput(output, engine::burstAlertsCsv(r, params)) ? loadStatus : kExitFailed;
+    engine::JsonWriter w;
+    w.beginObject();
+    w.key("rule").string("elastic-burst");
+    w.key("params");
+    writeElasticParams(w, params);
+    w.key("input").beginObject().key("records").integer(static_cast<long long>(load.records()));
+    w.key("rejected").integer(static_cast<long long>(load.rejected())).endObject();
+    w.key("anomalies").beginArray().endArray();
+    w.key("alerts").beginArray();
+    for (const auto &a : r.alerts)
+        engine::writeBurstRow(w, a, params);
+    w.endArray();
+    const auto &b = r.blindSpot;
+    w.key("blind_spot").beginObject();
+    w.key("group_by").string(engine::burstIdentityColumn(params.groupBy));
+    w.key("records_in_scope").integer(static_cast<long long>(b.recordsInScope));
+    w.key("records_without_identity").integer(static_cast<long long>(b.recordsWithoutIdentity));
+    w.key("note").string(b.recordsWithoutIdentity == 0
+                             ? "every in-scope record carries the grouping identity"
+                             : "records without the grouping identity form ES|QL's null group, which never passes "
+                               "actor_unique_count == 1: the rule cannot see them (try --group-by appid or ip)");
+    w.key("top_callers_without_identity").beginArray();
+    for (const auto &[caller, count] : b.topCallers)
+        w.beginObject().key("caller").string(caller).key("records").integer(static_cast<long long>(count)).endObject();
+    w.endArray().endObject();
+    w.endObject();
+    return writeOutput(output, w.take() + "\n") ? loadStatus : kExitFailed;
+}
+
+} // namespace
+
 int runDetect(const std::vector<std::string> &argv)
 {
     const Args args(argv, commandOptions(), commandFlags());
+    if (ruleName(args) == "elastic-burst")
+        return runElasticDetect(args);
     const auto run = runRule(args, "detect");
     if (!run)
         return kExitFailed;

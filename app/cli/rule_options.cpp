@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/rule_options.h"
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -89,6 +91,7 @@ void apply(SentinelParams &p, const std::string &name, const std::vector<std::st
     }
 }
 
+const std::vector<std::string> kElasticValued{"window", "min-actions", "min-distinct-actions", "group-by", "operations"};
 const std::vector<std::string> kValued{"now", "lookback-days", "bin", "score-threshold", "baseline-threshold", "allow-appid",
                                        "operations", "alert-window", "seasonality", "trend", "method", "series-key", "drilldown"};
 
@@ -97,27 +100,35 @@ const std::vector<std::string> kValued{"now", "lookback-days", "bin", "score-thr
 std::set<std::string> ruleValuedOptions()
 {
     std::set<std::string> s(kValued.begin(), kValued.end());
+    s.insert(kElasticValued.begin(), kElasticValued.end());
     s.insert({"params", "rule"});
     return s;
 }
 
 std::set<std::string> ruleFlagOptions()
 {
-    return {"claim-backfill"};
+    return {"claim-backfill", "sliding"};
 }
 
-engine::SentinelParams sentinelParamsFrom(const Args &args)
+namespace {
+
+// Calls @p apply for each option: first the --params file's keys the command line does not give,
+// then the command line's. @p known are the option names that take values; @p flags those that do not.
+void collectOptions(const Args &args, const std::vector<std::string> &known, const std::vector<std::string> &flags,
+                    const std::function<void(const std::string &, const std::vector<std::string> &)> &apply)
 {
-    if (const auto rule = args.value("rule"); rule && *rule != "sentinel-timeseries")
-        throw UsageError("--rule: '" + *rule + "' is not available yet (sentinel-timeseries)");
-    SentinelParams p;
+    auto isKnown = [&](const std::string &n) {
+        return std::find(known.begin(), known.end(), n) != known.end() || std::find(flags.begin(), flags.end(), n) != flags.end();
+    };
     if (const auto file = args.value("params")) {
         std::ifstream in(*file);
         const auto j = nlohmann::json::parse(in, nullptr, false);
         if (!in || !j.is_object())
             throw UsageError("--params: " + *file + " is not a readable JSON object");
         for (const auto &[name, value] : j.items()) {
-            if (!ruleValuedOptions().count(name) && name != "claim-backfill")
+            if (name == "rule")
+                continue;
+            if (!isKnown(name))
                 throw UsageError("--params: unknown key '" + name + "' in " + *file);
             std::vector<std::string> texts;
             const auto toText = [](const nlohmann::json &v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
@@ -129,15 +140,86 @@ engine::SentinelParams sentinelParamsFrom(const Args &args)
             if (name == "allow-appid" && texts.empty())
                 texts.push_back("none");
             if (!args.has(name) && !texts.empty())
-                apply(p, name, texts, args);
+                apply(name, texts);
         }
     }
-    for (const auto &name : kValued)
+    for (const auto &name : known)
         if (args.has(name))
-            apply(p, name, args.values(name), args);
-    if (args.has("claim-backfill"))
-        p.claimBackfill = true;
+            apply(name, args.values(name));
+    for (const auto &name : flags)
+        if (args.has(name))
+            apply(name, {"true"});
+}
+
+} // namespace
+
+std::string ruleName(const Args &args)
+{
+    std::string rule = args.valueOr("rule", "");
+    if (rule.empty() && args.has("params")) {
+        std::ifstream in(*args.value("params"));
+        const auto j = nlohmann::json::parse(in, nullptr, false);
+        if (j.is_object() && j.contains("rule") && j["rule"].is_string())
+            rule = j["rule"].get<std::string>();
+    }
+    if (rule.empty())
+        rule = "sentinel-timeseries";
+    if (rule != "sentinel-timeseries" && rule != "elastic-burst")
+        throw UsageError("--rule: '" + rule + "' is not sentinel-timeseries or elastic-burst");
+    return rule;
+}
+
+engine::SentinelParams sentinelParamsFrom(const Args &args)
+{
+    SentinelParams p;
+    collectOptions(args, kValued, {"claim-backfill"},
+                   [&](const std::string &name, const std::vector<std::string> &values) { apply(p, name, values, args); });
     return p;
+}
+
+engine::ElasticBurstParams elasticParamsFrom(const Args &args)
+{
+    engine::ElasticBurstParams p;
+    collectOptions(args, kElasticValued, {"sliding"}, [&](const std::string &name, const std::vector<std::string> &values) {
+        const std::string &v = values.back();
+        if (name == "window") {
+            p.window = durationOption(name, v);
+        } else if (name == "min-actions") {
+            p.minActions = static_cast<int>(args.integerText(name, v, 1, 1 << 30));
+        } else if (name == "min-distinct-actions") {
+            p.minDistinctActions = static_cast<int>(args.integerText(name, v, 1, 1 << 30));
+        } else if (name == "operations") {
+            p.operations = splitList(v);
+            if (p.operations.empty())
+                throw UsageError("--operations: give at least one operation name");
+        } else if (name == "group-by") {
+            if (v == "upn")
+                p.groupBy = engine::BurstIdentity::Upn;
+            else if (v == "appid")
+                p.groupBy = engine::BurstIdentity::AppId;
+            else if (v == "oid")
+                p.groupBy = engine::BurstIdentity::ObjectId;
+            else if (v == "ip")
+                p.groupBy = engine::BurstIdentity::SourceIp;
+            else
+                throw UsageError("--group-by: '" + v + "' is not upn, appid, oid or ip");
+        } else if (name == "sliding") {
+            p.sliding = v != "false";
+        }
+    });
+    return p;
+}
+
+void writeElasticParams(engine::JsonWriter &w, const engine::ElasticBurstParams &p)
+{
+    w.beginObject();
+    w.key("window").string(formatDuration(p.window));
+    w.key("min-actions").integer(p.minActions);
+    w.key("min-distinct-actions").integer(p.minDistinctActions);
+    w.key("operations").strings(p.operations);
+    w.key("group-by").string(engine::burstIdentityName(p.groupBy));
+    w.key("sliding").boolean(p.sliding);
+    w.endObject();
 }
 
 std::string formatDuration(engine::Ticks t)

@@ -7,6 +7,7 @@
 
 #include "cli/cli_args.h"
 #include "report/json_writer.h"
+#include "rules/elastic_burst.h"
 #include "rules/sentinel_params.h"
 
 namespace kvt::cli {
@@ -15,8 +16,13 @@ namespace kvt::cli {
 std::set<std::string> ruleValuedOptions();
 std::set<std::string> ruleFlagOptions();
 
+/// `--rule` (or the "rule" key of --params): sentinel-timeseries (default) or elastic-burst.
+std::string ruleName(const Args &args);
+
 /// Builds the parameters: defaults, then --params FILE.json, then command-line options.
 engine::SentinelParams sentinelParamsFrom(const Args &args);
+engine::ElasticBurstParams elasticParamsFrom(const Args &args);
+void writeElasticParams(engine::JsonWriter &w, const engine::ElasticBurstParams &p);
 
 /// Writes the parameters as run, keyed by the long option names.
 void writeParams(engine::JsonWriter &w, const engine::SentinelParams &p);

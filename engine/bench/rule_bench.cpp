@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "generate/generator.h"
+#include "rules/elastic_burst.h"
 #include "rules/sentinel_rule.h"
 
 namespace kvt::engine {
@@ -60,7 +61,7 @@ std::vector<BenchFigure> runRuleBenchmarks(std::uint64_t records, int repetition
                                 sink = sink + s;
                             }));
 
-    double whole = 1e300, threshold = 1e300, allow = 1e300;
+    double whole = 1e300, threshold = 1e300, allow = 1e300, burst = 1e300, sliding = 1e300;
     for (int r = 0; r < repetitions; ++r) {
         SentinelRule rule(data);
         SentinelParams p;
@@ -69,11 +70,17 @@ std::vector<BenchFigure> runRuleBenchmarks(std::uint64_t records, int repetition
         threshold = std::min(threshold, millisecondsOf([&] { rule.run(p); }));
         p.allowAppIds.clear();
         allow = std::min(allow, millisecondsOf([&] { rule.run(p); }));
+        ElasticBurstParams e;
+        burst = std::min(burst, millisecondsOf([&] { runElasticBurst(*data, e); }));
+        e.sliding = true;
+        sliding = std::min(sliding, millisecondsOf([&] { runElasticBurst(*data, e); }));
     }
     return {
         {"whole Sentinel rule, cold caches", n, 0, whole, baseline, 200},
         {"threshold change (cached series and scores)", n, 0, threshold, baseline, 16},
         {"allow-list change", n, 0, allow, baseline, 100},
+        {"ES|QL burst rule, fixed 1-minute windows", n, 0, burst, baseline, 300},
+        {"ES|QL burst rule, sliding windows (our variant)", n, 0, sliding, baseline, 300},
     };
 }
 

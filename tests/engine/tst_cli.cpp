@@ -37,6 +37,7 @@ private Q_SLOTS:
     void seriesShape();
     void ruleUsageErrors_data();
     void ruleUsageErrors();
+    void detectElasticBurst();
 };
 
 void TestCli::inspectPublicSamples()
@@ -256,6 +257,44 @@ void TestCli::ruleUsageErrors()
     const Run r = runCli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrPart), r.err.constData());
+}
+
+void TestCli::detectElasticBurst()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("g.jsonl"));
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"), QStringLiteral("2"),
+                     QStringLiteral("--keys"), QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("5")})
+                 .exitCode,
+             0);
+    const Run r = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), out});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["rule"].get<std::string>(), std::string("elastic-burst"));
+    QCOMPARE(j["params"]["min-actions"].get<int>(), 5);
+    QCOMPARE(j["params"]["operations"].size(), std::size_t{20});
+    QVERIFY(j["anomalies"].empty());
+    QVERIFY(!j["alerts"].empty()); // the injected new caller reads secrets in bulk under a UPN
+    for (const auto &a : j["alerts"]) {
+        for (const char *column : {"time_window", "azure.platformlogs.identity.claim.upn", "actor_name", "action_count",
+                                   "distinct_actions", "source_ip", "vault_names", "resource_group", "resource_ids",
+                                   "subscription_id", "result_type", "agent_name"})
+            QVERIFY2(a.contains(column), column);
+        QVERIFY(a["action_count"].get<int>() >= 5);
+        QVERIFY(a["distinct_actions"].get<int>() >= 2);
+    }
+    QVERIFY(j["blind_spot"]["records_without_identity"].get<int>() > 0);
+    // Newest window first.
+    for (std::size_t i = 1; i < j["alerts"].size(); ++i)
+        QVERIFY(j["alerts"][i - 1]["time_window"].get<std::string>() >= j["alerts"][i]["time_window"].get<std::string>());
+
+    const Run csv = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), QStringLiteral("--group-by"),
+                            QStringLiteral("ip"), QStringLiteral("--format"), QStringLiteral("csv"), out});
+    QCOMPARE(csv.exitCode, 0);
+    QVERIFY(csv.out.startsWith("time_window,source.ip,actor_name"));
+    const Run bad = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), QStringLiteral("--group-by"),
+                            QStringLiteral("tenant"), out});
+    QCOMPARE(bad.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
