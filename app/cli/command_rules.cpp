@@ -10,6 +10,7 @@
 #include "report/alerts_csv.h"
 #include "report/burst_output.h"
 #include "report/json_writer.h"
+#include "report/sentinel_output.h"
 #include "rules/sentinel_rule.h"
 
 namespace kvt::cli {
@@ -77,19 +78,8 @@ int runSeries(const std::vector<std::string> &argv)
         w.string(engine::formatIsoDateTime(r.axis.binStart(b)));
     w.endArray();
     w.key("series").beginArray();
-    for (const auto &s : r.series) {
-        w.beginObject();
-        w.key("key").string(s.key);
-        w.key("period").integer(s.result.parts.period);
-        w.key("counts").beginArray();
-        for (const double c : s.counts)
-            w.integer(static_cast<long long>(c));
-        w.endArray();
-        w.key("baseline").numbers(s.result.parts.baseline);
-        w.key("scores").numbers(s.result.scores);
-        w.key("flags").integers(s.result.flags);
-        w.endObject();
-    }
+    for (const auto &series : r.series)
+        engine::writeScoredSeries(w, series);
     w.endArray().endObject();
     if (!writeOutput(args.valueOr("output", "-"), w.take() + "\n"))
         return kExitFailed;
@@ -168,53 +158,16 @@ int runDetect(const std::vector<std::string> &argv)
     w.key("input").beginObject().key("records").integer(static_cast<long long>(run->load.records()));
     w.key("rejected").integer(static_cast<long long>(run->load.rejected())).endObject();
     w.key("anomalies").beginArray();
-    for (const auto &a : r.anomalies) {
-        w.beginObject();
-        w.key(engine::seriesKeyName(r.params.seriesKey)).string(a.key);
-        w.key("AnomalyHour").string(engine::formatIsoDateTime(a.bin));
-        w.key("TimeGenerated").string(engine::formatIsoDateTime(a.bin));
-        w.key("HourlyCount").number(a.count);
-        w.key("baseline").integer(a.baseline);
-        w.key("anomalies").number(a.flag);
-        w.key("score").number(a.score);
-        w.endObject();
-    }
+    for (const auto &a : r.anomalies)
+        engine::writeAnomalyRow(w, a, engine::seriesKeyName(r.params.seriesKey));
     w.endArray();
     w.key("alerts").beginArray();
-    for (const auto &a : r.alerts) {
-        w.beginObject();
-        w.key("Resource").string(a.resource);
-        w.key("id_s").string(a.idS);
-        w.key("clientInfo_s").string(a.clientInfoS);
-        w.key("LatestAnomalyTime").string(engine::formatIsoDateTime(a.latestAnomalyTime));
-        w.key("EventCount").integer(static_cast<long long>(a.eventCount));
-        w.key("OperationNameList").strings(a.operationNames);
-        w.key("RequestURLList").strings(a.requestUrls);
-        w.key("AccountList").strings(a.accounts);
-        w.key("AccountMax").string(a.accountMax);
-        w.key("CallerIPAddress").string(a.callerIp);
-        w.key("timestamp").string(engine::formatIsoDateTime(a.latestAnomalyTime));
-        w.key("records").integer(static_cast<long long>(a.recordIds.size()));
-        // The rule's entity mapping: Account.Name <- AccountMax, IP.Address <- CallerIPAddress.
-        w.key("entities").beginArray();
-        w.beginObject().key("entityType").string("Account").key("Name").string(a.accountMax).endObject();
-        w.beginObject().key("entityType").string("IP").key("Address").string(a.callerIp).endObject();
-        w.endArray();
-        w.endObject();
-    }
+    for (const auto &a : r.alerts)
+        engine::writeAlertRow(w, a);
     w.endArray();
     w.key("outcomes").beginArray();
-    for (const auto &o : r.outcomes) {
-        w.beginObject();
-        w.key("key").string(o.key);
-        w.key("bin").string(engine::formatIsoDateTime(o.bin));
-        w.key("records_in_bin").integer(static_cast<long long>(o.recordsInBin));
-        w.key("records_joined").integer(static_cast<long long>(o.recordsJoined));
-        w.key("alerts").integer(static_cast<long long>(o.alerts));
-        w.key("silenced").boolean(o.silenced);
-        w.key("reason").string(o.reason);
-        w.endObject();
-    }
+    for (const auto &o : r.outcomes)
+        engine::writeOutcome(w, o);
     w.endArray().endObject();
     if (!writeOutput(output, w.take() + "\n"))
         return kExitFailed;

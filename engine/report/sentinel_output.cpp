@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "report/sentinel_output.h"
+
+namespace kvt::engine {
+
+void writeAnomalyRow(JsonWriter &w, const AnomalyRow &a, std::string_view keyColumn)
+{
+    // Types as after the rule's mv-expand: HourlyCount, anomalies and score real; baseline long.
+    w.beginObject();
+    w.key(keyColumn).string(a.key);
+    w.key("AnomalyHour").string(formatIsoDateTime(a.bin));
+    w.key("TimeGenerated").string(formatIsoDateTime(a.bin));
+    w.key("HourlyCount").number(a.count);
+    w.key("baseline").integer(a.baseline);
+    w.key("anomalies").number(a.flag);
+    w.key("score").number(a.score);
+    w.endObject();
+}
+
+void writeAlertRow(JsonWriter &w, const AlertRow &a)
+{
+    w.beginObject();
+    w.key("Resource").string(a.resource);
+    w.key("id_s").string(a.idS);
+    w.key("clientInfo_s").string(a.clientInfoS);
+    w.key("LatestAnomalyTime").string(formatIsoDateTime(a.latestAnomalyTime));
+    w.key("EventCount").integer(static_cast<long long>(a.eventCount));
+    w.key("OperationNameList").strings(a.operationNames);
+    w.key("RequestURLList").strings(a.requestUrls);
+    w.key("AccountList").strings(a.accounts);
+    w.key("AccountMax").string(a.accountMax);
+    w.key("CallerIPAddress").string(a.callerIp);
+    w.key("timestamp").string(formatIsoDateTime(a.latestAnomalyTime));
+    w.key("records").integer(static_cast<long long>(a.recordIds.size()));
+    // The rule's entity mapping: Account.Name <- AccountMax, IP.Address <- CallerIPAddress.
+    w.key("entities").beginArray();
+    w.beginObject().key("entityType").string("Account").key("Name").string(a.accountMax).endObject();
+    w.beginObject().key("entityType").string("IP").key("Address").string(a.callerIp).endObject();
+    w.endArray();
+    w.endObject();
+}
+
+void writeOutcome(JsonWriter &w, const AnomalyOutcome &o)
+{
+    w.beginObject();
+    w.key("key").string(o.key);
+    w.key("bin").string(formatIsoDateTime(o.bin));
+    w.key("records_in_bin").integer(static_cast<long long>(o.recordsInBin));
+    w.key("records_joined").integer(static_cast<long long>(o.recordsJoined));
+    w.key("alerts").integer(static_cast<long long>(o.alerts));
+    w.key("silenced").boolean(o.silenced);
+    w.key("reason").string(o.reason);
+    w.endObject();
+}
+
+void writeScoredSeries(JsonWriter &w, const ScoredSeries &s)
+{
+    w.beginObject();
+    w.key("key").string(s.key);
+    w.key("period").integer(s.result.parts.period);
+    w.key("counts").beginArray();
+    for (const double c : s.counts)
+        w.integer(static_cast<long long>(c));
+    w.endArray();
+    w.key("baseline").numbers(s.result.parts.baseline);
+    w.key("scores").numbers(s.result.scores);
+    w.key("flags").integers(s.result.flags);
+    w.endObject();
+}
+
+} // namespace kvt::engine
