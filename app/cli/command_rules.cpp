@@ -16,6 +16,11 @@
 namespace kvt::cli {
 namespace {
 
+struct LoadedInput {
+    engine::LoadResult load;
+    int loadStatus = kExitOk; ///< what the run exits with if everything after the load succeeds
+};
+
 struct RuleRun {
     engine::LoadResult load;
     engine::SentinelResult result;
@@ -36,24 +41,34 @@ std::set<std::string> commandFlags()
     return flags;
 }
 
-// Loads the inputs and runs the rule; nullopt (message printed) when nothing could be loaded.
+// Checks the common options and loads the inputs; nullopt (message printed) when nothing loaded.
+std::optional<LoadedInput> loadRuleInput(const Args &args, const char *command)
+{
+    if (args.positionals().empty())
+        throw UsageError(std::string(command) + " needs at least one input file or folder");
+    const std::string format = args.valueOr("format", "json");
+    if (format != "json" && format != "csv")
+        throw UsageError("--format: '" + format + "' is not json or csv");
+    LoadedInput in;
+    in.load = loadForCli(args, "reading");
+    if (in.load.status != engine::JobStatus::Ok)
+        return std::nullopt;
+    in.loadStatus = exitStatusFor(in.load, args.has("strict"));
+    if (in.load.records() == 0)
+        return std::nullopt;
+    return in;
+}
+
+// Loads the inputs and runs the Sentinel rule.
 std::optional<RuleRun> runRule(const Args &args, const char *command)
 {
     if (ruleName(args) != "sentinel-timeseries")
         throw UsageError(std::string(command) + " is defined for --rule sentinel-timeseries only");
-    if (args.positionals().empty())
-        throw UsageError(std::string(command) + " needs at least one input file or folder");
     const engine::SentinelParams params = sentinelParamsFrom(args);
-    const std::string format = args.valueOr("format", "json");
-    if (format != "json" && format != "csv")
-        throw UsageError("--format: '" + format + "' is not json or csv");
-    RuleRun run;
-    run.load = loadForCli(args, "reading");
-    if (run.load.status != engine::JobStatus::Ok)
+    auto in = loadRuleInput(args, command);
+    if (!in)
         return std::nullopt;
-    run.loadStatus = exitStatusFor(run.load, args.has("strict"));
-    if (run.load.records() == 0)
-        return std::nullopt;
+    RuleRun run{std::move(in->load), {}, in->loadStatus};
     engine::SentinelRule rule(run.load.dataset);
     run.result = rule.run(params);
     return run;
@@ -90,21 +105,15 @@ namespace {
 
 int runElasticDetect(const Args &args)
 {
-    if (args.positionals().empty())
-        throw UsageError("detect needs at least one input file or folder");
     const engine::ElasticBurstParams params = elasticParamsFrom(args);
-    const std::string format = args.valueOr("format", "json");
-    if (format != "json" && format != "csv")
-        throw UsageError("--format: '" + format + "' is not json or csv");
-    const engine::LoadResult load = loadForCli(args, "reading");
-    if (load.status != engine::JobStatus::Ok)
+    const auto in = loadRuleInput(args, "detect");
+    if (!in)
         return kExitFailed;
-    const int loadStatus = exitStatusFor(load, args.has("strict"));
-    if (load.records() == 0)
-        return kExitFailed;
+    const engine::LoadResult &load = in->load;
+    const int loadStatus = in->loadStatus;
     const engine::ElasticBurstResult r = engine::runElasticBurst(*load.dataset, params);
     const std::string output = args.valueOr("output", "-");
-    if (format == "csv")
+    if (args.valueOr("format", "json") == "csv")
         return writeOutput(output, engine::burstAlertsCsv(r, params)) ? loadStatus : kExitFailed;
     engine::JsonWriter w;
     w.beginObject();
