@@ -5,10 +5,10 @@
 #include <charconv>
 #include <cstring>
 
-#include <simdjson.h>
 
 #include "ingest/resource_id.h"
-#include "ingest/text_position.h"
+#include "ingest/json_text_parser.h"
+#include "ingest/read_session.h"
 
 namespace kvt::engine {
 namespace {
@@ -220,137 +220,30 @@ bool extractRecord(od::object obj, Extraction &x)
     return true;
 }
 
-// Offset of the first byte that does not belong to a well-formed UTF-8 sequence.
-std::size_t firstInvalidUtf8(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size())
-            return i;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-                return i;
-        i += len;
-    }
-    return s.size();
-}
-
-class RecordParser {
-public:
-    // Parses one record whose text starts at @p text inside a buffer that has @p available bytes
-    // from text.data() on; simdjson needs SIMDJSON_PADDING readable bytes past the text.
-    bool parse(std::string_view text, std::size_t available, Extraction &x, std::size_t &errorOffset)
-    {
-        simdjson::padded_string_view input;
-        if (available >= text.size() + simdjson::SIMDJSON_PADDING) {
-            input = simdjson::padded_string_view(text.data(), text.size(), available);
-        } else {
-            m_copy = simdjson::padded_string(text);
-            input = m_copy;
-        }
-        const char *base = input.data();
-        od::document doc;
-        bool started = false;
-        try {
-            doc = m_parser.iterate(input);
-            started = true;
-            if (doc.type() != od::json_type::object) {
-                x.error = "expected a JSON object (one record)";
-                errorOffset = 0;
-                return false;
-            }
-            if (!extractRecord(doc.get_object(), x)) {
-                errorOffset = 0;
-                return false;
-            }
-            // simdjson 3.0 has no document::at_end(); a location still inside the text means more tokens.
-            const char *rest = nullptr;
-            if (doc.current_location().get(rest) == simdjson::SUCCESS && rest >= base && rest < base + text.size()) {
-                x.error = "unexpected text after the record";
-                errorOffset = static_cast<std::size_t>(rest - base);
-                return false;
-            }
-            return true;
-        } catch (const simdjson::simdjson_error &e) {
-            x.error = std::string("invalid JSON: ") + simdjson::error_message(e.error());
-            // A document that failed in its first pass has no position to ask for.
-            if (e.error() == simdjson::UTF8_ERROR)
-                errorOffset = firstInvalidUtf8(text);
-            else
-                errorOffset = started ? locationOf(doc, base, text.size()) : text.size();
-            return false;
-        }
-    }
-
-private:
-    static std::size_t locationOf(od::document &doc, const char *base, std::size_t size)
-    {
-        const char *where = nullptr;
-        if (doc.current_location().get(where) != simdjson::SUCCESS || where < base)
-            return size; // past the last token: the text ended early
-        return std::min<std::size_t>(static_cast<std::size_t>(where - base), size);
-    }
-
-    od::parser m_parser;
-    simdjson::padded_string m_copy;
-};
-
+// Parses raw records and feeds a ReadSession.
 class Ingest {
 public:
-    Ingest(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_bytes(bytes), m_ctx(ctx), m_out(out)
-    {
-        m_reportEvery = std::max<std::size_t>(std::size_t{1} << 16, bytes.size() / 100);
-    }
+    Ingest(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) {}
 
     // Parses and appends one record; @p offset is its position in the file content.
     void record(std::size_t offset, std::size_t length)
     {
         Extraction x;
         std::size_t errorOffset = 0;
-        const std::string_view text = m_bytes.substr(offset, length);
-        if (m_parser.parse(text, m_bytes.size() - offset, x, errorOffset)) {
-            m_out.append(x.draft, RecordLocator{m_ctx.source, static_cast<std::uint32_t>(length), offset});
-            ++m_result.records;
-        } else {
-            reject(offset + errorOffset, x.error);
-        }
+        const std::string_view bytes = m_session.bytes();
+        const auto visit = [&x](od::object obj) { return extractRecord(obj, x); };
+        if (m_parser.parse(bytes.substr(offset, length), bytes.size() - offset, visit, x.error, errorOffset))
+            m_session.append(x.draft, offset, length);
+        else
+            m_session.reject(offset + errorOffset, x.error);
     }
-
-    void reject(std::size_t offset, const std::string &message)
-    {
-        ++m_result.rejected;
-        if (m_result.issues.size() < m_ctx.maxIssues) {
-            const TextPosition pos = positionOf(m_bytes, offset, m_lines);
-            m_result.issues.push_back(Issue{m_ctx.path, pos.line, pos.column, message});
-        }
-    }
-
-    // Reports progress now and then; false when the caller asked to stop.
-    bool tick(std::size_t offset)
-    {
-        if (!m_ctx.progress || offset - m_lastReport < m_reportEvery)
-            return true;
-        m_lastReport = offset;
-        if (!m_ctx.progress(offset, m_bytes.size())) {
-            m_result.cancelled = true;
-            return false;
-        }
-        return true;
-    }
-
-    ReadOutcome take() { return std::move(m_result); }
+    void reject(std::size_t offset, const std::string &message) { m_session.reject(offset, message); }
+    bool tick(std::size_t offset) { return m_session.tick(offset); }
+    ReadOutcome take() { return m_session.take(); }
 
 private:
-    std::string_view m_bytes;
-    const ReadContext &m_ctx;
-    Dataset &m_out;
-    RecordParser m_parser;
-    LineIndex m_lines;
-    ReadOutcome m_result;
-    std::size_t m_reportEvery;
-    std::size_t m_lastReport = 0;
+    ReadSession m_session;
+    JsonTextParser m_parser;
 };
 
 ReadOutcome readJsonLines(std::string_view bytes, const ReadContext &ctx, Dataset &out)

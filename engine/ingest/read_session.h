@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// What every reader does around its parsing: append records, count and locate rejects, report
+// progress and notice a cancel.
+#pragma once
+
+#include <algorithm>
+#include <string>
+
+#include "ingest/diagnostic_json_reader.h"
+#include "ingest/text_position.h"
+
+namespace kvt::engine {
+
+class ReadSession {
+public:
+    ReadSession(std::string_view bytes, const ReadContext &ctx, Dataset &out)
+        : m_bytes(bytes), m_ctx(ctx), m_out(out), m_reportEvery(std::max<std::size_t>(std::size_t{1} << 16, bytes.size() / 100))
+    {
+    }
+
+    std::string_view bytes() const { return m_bytes; }
+
+    /// Appends a record whose original text is bytes[offset, offset + length).
+    void append(const EventDraft &draft, std::size_t offset, std::size_t length)
+    {
+        m_out.append(draft, RecordLocator{m_ctx.source, static_cast<std::uint32_t>(length), offset});
+        ++m_result.records;
+    }
+
+    /// Counts a rejected record; the first ctx.maxIssues get a message with line and column.
+    void reject(std::size_t offset, const std::string &message)
+    {
+        ++m_result.rejected;
+        if (m_result.issues.size() < m_ctx.maxIssues) {
+            const TextPosition pos = positionOf(m_bytes, offset, m_lines);
+            m_result.issues.push_back(Issue{m_ctx.path, pos.line, pos.column, message});
+        }
+    }
+
+    /// Reports progress now and then; false when the caller asked to stop.
+    bool tick(std::size_t offset)
+    {
+        if (!m_ctx.progress || offset < m_lastReport + m_reportEvery)
+            return true;
+        m_lastReport = offset;
+        if (!m_ctx.progress(offset, m_bytes.size())) {
+            m_result.cancelled = true;
+            return false;
+        }
+        return true;
+    }
+
+    ReadOutcome take() { return std::move(m_result); }
+
+private:
+    std::string_view m_bytes;
+    const ReadContext &m_ctx;
+    Dataset &m_out;
+    LineIndex m_lines;
+    ReadOutcome m_result;
+    std::size_t m_reportEvery;
+    std::size_t m_lastReport = 0;
+};
+
+} // namespace kvt::engine
