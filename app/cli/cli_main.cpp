@@ -14,7 +14,10 @@ constexpr const char *kUsage = R"(usage: kvtriage-cli COMMAND [OPTIONS] [INPUT..
 Commands:
   inspect INPUT...       what was read: formats, record counts, rejected records, time range, field coverage
   generate --output FILE deterministic synthetic Key Vault audit data with labelled injected anomalies
-                         [--output-format azure-diagnostics-json] [--days N] [--keys N] [--records N]
+                         [--output-format F] [--days N] [--keys N] [--records N]
+                         F: azure-diagnostics-json, log-analytics-json, azkvauditlogs-json, az-cli-json,
+                         log-analytics-api, kusto-v1, kusto-v2, elastic-ndjson, elastic-bulk, elastic-source,
+                         elastic-search, esql-json
                          [--seed S] [--scenario default|quiet] [--end DATE] [--labels FILE]
   decompose --values V   series_decompose_anomalies on one series (V = 1,2,3 or - for a JSON array on stdin)
                          [--period -1|0|N] [--trend linefit|avg|none] [--threshold K] [--method ctukey|tukey]

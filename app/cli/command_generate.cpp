@@ -8,7 +8,7 @@
 #include "cli/cli_output.h"
 #include "cli/commands.h"
 #include "generate/anomaly_labels.h"
-#include "generate/diagnostic_json_writer.h"
+#include "generate/export_writers.h"
 #include "generate/generator.h"
 #include "generate/output_file.h"
 #include "ingest/input_format.h"
@@ -22,8 +22,13 @@ int runGenerate(const std::vector<std::string> &argv)
     if (!output)
         throw UsageError("generate needs --output FILE (a name ending in .gz is gzip-compressed)");
     const std::string format = args.valueOr("output-format", "azure-diagnostics-json");
-    if (engine::formatByName(format) != engine::InputFormat::AzureDiagnosticsJson)
-        throw UsageError("--output-format: '" + format + "' is not supported yet (azure-diagnostics-json)");
+    auto writer = engine::makeExportWriter(format);
+    if (!writer) {
+        std::string known;
+        for (const auto &f : engine::exportWriterFormats())
+            known += (known.empty() ? "" : ", ") + f;
+        throw UsageError("--output-format: '" + format + "' is unknown (" + known + ")");
+    }
 
     engine::GeneratorOptions options;
     options.days = static_cast<int>(args.integer("days", options.days, 1, 3660));
@@ -47,14 +52,17 @@ int runGenerate(const std::vector<std::string> &argv)
         return kExitFailed;
     }
     std::string buffer;
+    writer->begin(buffer);
     bool writeOk = true;
     const auto summary = engine::generateAuditEvents(options, [&](std::vector<engine::OwnedEvent> &day) {
-        buffer.clear();
         for (const auto &e : day)
-            engine::appendDiagnosticJsonLine(e, buffer);
+            writer->write(e, buffer);
         writeOk = out->write(buffer);
+        buffer.clear();
         return writeOk;
     });
+    writer->end(buffer);
+    writeOk = writeOk && out->write(buffer);
     if (!writeOk || !out->close(error)) {
         std::cerr << "kvtriage-cli: " << (error.empty() ? *output + ": cannot write" : error) << '\n';
         return kExitFailed;

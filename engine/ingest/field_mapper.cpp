@@ -11,7 +11,7 @@
 namespace kvt::engine {
 namespace {
 
-enum class Kind { Text, Time, DurationMs, DurationNs, HttpStatus, LowerResourceId, Dynamic, Ignore };
+enum class Kind { Text, Time, DurationMs, DurationNs, HttpStatus, LowerResourceId, Dynamic, TableType, Ignore };
 
 struct Target {
     Kind kind = Kind::Ignore;
@@ -57,6 +57,7 @@ const std::unordered_map<std::string_view, Target> &names()
             m[a] = {Kind::HttpStatus, F::Count};
         for (auto a : {"_ResourceId", "cloud.resource_id", "azure.resource_id"})
             m[a] = {Kind::LowerResourceId, F::Count};
+        m["Type"] = {Kind::TableType, F::Count};
         for (auto a : {"Identity", "identity", "AdditionalFields", "Properties", "properties", "azure.platformlogs.identity",
                        "azure.platformlogs.properties"})
             m[a] = {Kind::Dynamic, F::Count};
@@ -204,6 +205,11 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
         break;
     case Kind::Dynamic:
         setDynamic(name, value);
+        break;
+    case Kind::TableType:
+        // AZKVAuditLogs holds only AuditEvent records and has no Category column.
+        if (value == "AZKVAuditLogs")
+            setText(TextField::Category, "AuditEvent", false);
         break;
     case Kind::Ignore:
         break;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/input_format.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 #include <simdjson.h>
+
+#include "ingest/field_mapper.h"
 
 namespace kvt::engine {
 namespace {
@@ -15,33 +19,95 @@ struct FormatEntry {
     InputFormat format;
     std::string_view name;
 };
-constexpr std::array<FormatEntry, 1> kFormats{{{InputFormat::AzureDiagnosticsJson, "azure-diagnostics-json"}}};
+constexpr std::array<FormatEntry, 8> kFormats{{
+    {InputFormat::AzureDiagnosticsJson, "azure-diagnostics-json"},
+    {InputFormat::LogAnalyticsJson, "log-analytics-json"},
+    {InputFormat::AzCliJson, "az-cli-json"},
+    {InputFormat::LogAnalyticsApi, "log-analytics-api"},
+    {InputFormat::KustoV1, "kusto-v1"},
+    {InputFormat::KustoV2, "kusto-v2"},
+    {InputFormat::ElasticJson, "elastic-json"},
+    {InputFormat::EsqlJson, "esql-json"},
+}};
 
-enum class Shape { NotJson, Envelope, DiagnosticRecord, OtherObject };
+// The top-level keys of the first JSON object of @p text (or of the first element of an array).
+struct FirstObject {
+    bool parsed = false;
+    bool inArray = false;
+    std::vector<std::string> keys;
+    bool has(std::string_view k) const { return std::find(keys.begin(), keys.end(), k) != keys.end(); }
+};
 
-// Classifies one JSON text by its top-level keys.
-Shape classify(std::string_view text)
+FirstObject firstObject(std::string_view text)
 {
+    FirstObject f;
     simdjson::padded_string copy(text);
     od::parser parser;
     try {
         od::document doc = parser.iterate(copy);
-        if (doc.type() != od::json_type::object)
-            return Shape::OtherObject;
-        bool hasTime = false, hasOperation = false;
-        for (auto field : doc.get_object()) {
-            const std::string_view key = field.unescaped_key();
-            if (key == "records")
-                return Shape::Envelope;
-            if (key == "time")
-                hasTime = true;
-            else if (key == "operationName" || key == "resourceId")
-                hasOperation = true;
+        od::object obj;
+        if (doc.type() == od::json_type::array) {
+            f.inArray = true;
+            for (auto element : doc.get_array()) {
+                obj = element.get_object();
+                break;
+            }
+        } else {
+            obj = doc.get_object();
         }
-        return hasTime && hasOperation ? Shape::DiagnosticRecord : Shape::OtherObject;
+        for (auto field : obj)
+            f.keys.emplace_back(std::string_view(field.unescaped_key()));
+        f.parsed = true;
     } catch (const simdjson::simdjson_error &) {
-        return Shape::NotJson;
     }
+    return f;
+}
+
+// Decides the format from the first object's keys; Unknown when nothing fits.
+SniffResult classify(const FirstObject &f)
+{
+    SniffResult r;
+    const JsonShape records = f.inArray ? JsonShape::ObjectArray : JsonShape::ObjectLines;
+    auto pick = [&](InputFormat format, JsonShape shape) {
+        r.format = format;
+        r.shape = shape;
+        return r;
+    };
+    if (!f.inArray) {
+        if (f.has("records")) {
+            r.format = InputFormat::AzureDiagnosticsJson;
+            r.layout = JsonLayout::RecordsEnvelope;
+            return r;
+        }
+        if (f.has("tables"))
+            return pick(InputFormat::LogAnalyticsApi, JsonShape::LaTables);
+        if (f.has("Tables"))
+            return pick(InputFormat::KustoV1, JsonShape::KustoV1);
+        if (f.has("hits"))
+            return pick(InputFormat::ElasticJson, JsonShape::ElasticSearch);
+        if (f.has("columns") && f.has("values"))
+            return pick(InputFormat::EsqlJson, JsonShape::EsqlColumns);
+        if (f.has("time") && (f.has("operationName") || f.has("resourceId"))) {
+            r.format = InputFormat::AzureDiagnosticsJson;
+            return r;
+        }
+    }
+    if (f.inArray && f.has("FrameType"))
+        return pick(InputFormat::KustoV2, JsonShape::KustoV2);
+    if (f.has("TableName"))
+        return pick(InputFormat::AzCliJson, records);
+    if (f.has("_source") || f.has("_index") || f.has("@timestamp") || f.has("index") || f.has("create")
+        || f.has("event") || f.has("event.action"))
+        return pick(InputFormat::ElasticJson, records);
+    if (f.has("time") && (f.has("operationName") || f.has("resourceId")))
+        return pick(InputFormat::LogAnalyticsJson, records); // raw records inside an array: the generic reader maps them
+    // Log Analytics rows: a TimeGenerated column (possibly with a zone suffix) and other known columns.
+    const bool hasTime = std::any_of(f.keys.begin(), f.keys.end(), [](const std::string &k) { return k.rfind("TimeGenerated", 0) == 0; });
+    if (hasTime && std::any_of(f.keys.begin(), f.keys.end(), [](const std::string &k) { return RecordBuilder::isKnownName(k); }))
+        return pick(InputFormat::LogAnalyticsJson, records);
+    r.reason = "not a recognised Key Vault export: the first JSON object has no known field "
+               "(TimeGenerated, time, @timestamp, OperationName...)";
+    return r;
 }
 
 } // namespace
@@ -77,48 +143,44 @@ SniffResult sniffFormat(std::string_view bytes)
         result.reason = "the file is empty";
         return result;
     }
-    if (bytes[pos] != '{') {
-        result.reason = "not a recognised Key Vault export: expected raw diagnostic JSON records (JSON Lines or {\"records\":[...]})";
+    if (bytes[pos] != '{' && bytes[pos] != '[') {
+        result.reason = "not a recognised Key Vault export: expected JSON records (JSON Lines, an array or an API response)";
         return result;
     }
-    // A record per line is the common case; a pretty-printed envelope has "{" alone on its first
-    // line, so when the first line is not a JSON text by itself, classify the opening of the file.
-    const std::string_view firstLine = bytes.substr(pos, bytes.find('\n', pos) - pos);
-    if (classify(firstLine) == Shape::NotJson) {
-        constexpr std::size_t kPrefix = 1 << 20;
-        std::string_view head = bytes.substr(pos, kPrefix);
-        if (head.size() == kPrefix)
-            head = head.substr(0, head.rfind('\n') == std::string_view::npos ? head.size() : head.rfind('\n'));
-        if (classify(head) == Shape::Envelope) {
-            result.format = InputFormat::AzureDiagnosticsJson;
-            result.layout = JsonLayout::RecordsEnvelope;
-            return result;
+    // A record per line is the common case: look at the first lines one by one.
+    if (bytes[pos] == '{') {
+        constexpr int kLinesToTry = 20;
+        std::size_t p = pos;
+        for (int i = 0; i < kLinesToTry && p < bytes.size(); ++i) {
+            const void *nl = std::memchr(bytes.data() + p, '\n', bytes.size() - p);
+            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
+            const std::string_view line = bytes.substr(p, end - p);
+            if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+                const FirstObject f = firstObject(line);
+                if (f.parsed)
+                    return classify(f);
+                if (i == 0 && line.find_first_not_of(" \t\r{") == std::string_view::npos)
+                    break; // "{" alone: a pretty-printed document
+            }
+            p = end + 1;
         }
     }
-    constexpr int kLinesToTry = 20;
-    for (int i = 0; i < kLinesToTry && pos < bytes.size(); ++i) {
-        const void *nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
-        const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
-        const std::string_view line = bytes.substr(pos, end - pos);
-        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-            switch (classify(line)) {
-            case Shape::Envelope:
-                result.format = InputFormat::AzureDiagnosticsJson;
-                result.layout = JsonLayout::RecordsEnvelope;
-                return result;
-            case Shape::DiagnosticRecord:
-                result.format = InputFormat::AzureDiagnosticsJson;
-                result.layout = JsonLayout::JsonLines;
-                return result;
-            case Shape::OtherObject:
-                result.reason = "not a recognised Key Vault export: the first JSON object has neither "
-                                "'time' + 'operationName' (raw diagnostic record) nor a 'records' array";
-                return result;
-            case Shape::NotJson:
-                break; // a corrupt line: look at the next ones
-            }
+    // A whole-file document (pretty-printed object, array, API response): its opening keys decide.
+    constexpr std::size_t kWholeLimit = std::size_t{256} << 20;
+    std::string_view doc = bytes.substr(pos);
+    if (doc.size() > kWholeLimit) {
+        doc = doc.substr(0, kWholeLimit);
+        doc = doc.substr(0, std::max<std::size_t>(doc.rfind('\n'), 1));
+    }
+    const FirstObject f = firstObject(doc);
+    if (f.parsed) {
+        SniffResult r = classify(f);
+        if (r.format != InputFormat::Unknown && !f.inArray && r.shape == JsonShape::ObjectLines
+            && r.format != InputFormat::AzureDiagnosticsJson) {
+            r.format = InputFormat::Unknown; // one pretty-printed object is not a stream of records
+            r.reason = "not a recognised Key Vault export: a single JSON object spread over several lines";
         }
-        pos = end + 1;
+        return r;
     }
     result.reason = "not a recognised Key Vault export: the first lines are not valid JSON records";
     return result;

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "ingest/diagnostic_json_reader.h"
+#include "ingest/json_export_reader.h"
 
 namespace kvt::engine {
 
@@ -150,10 +151,13 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
             base += sizes[i];
             continue;
         }
-        report.layout = std::string(layoutName(sniff.layout));
+        if (sniff.format == InputFormat::AzureDiagnosticsJson)
+            report.layout = std::string(layoutName(sniff.layout));
         const std::uint32_t source = dataset->addSource(SourceFile{path, report.format, buffer});
         ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan)};
-        ReadOutcome outcome = readDiagnosticJson(buffer->bytes(), sniff.layout, ctx, *dataset);
+        ReadOutcome outcome = sniff.format == InputFormat::AzureDiagnosticsJson
+                                  ? readDiagnosticJson(buffer->bytes(), sniff.layout, ctx, *dataset)
+                                  : readJsonExport(buffer->bytes(), sniff.shape, ctx, *dataset);
         if (outcome.cancelled) {
             result.status = JobStatus::Cancelled;
             return result;

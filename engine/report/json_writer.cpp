@@ -110,6 +110,13 @@ JsonWriter &JsonWriter::boolean(bool value)
     return *this;
 }
 
+JsonWriter &JsonWriter::raw(std::string_view json)
+{
+    separate();
+    m_out += json;
+    return *this;
+}
+
 JsonWriter &JsonWriter::numbers(std::span<const double> values)
 {
     beginArray();

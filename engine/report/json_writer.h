@@ -27,6 +27,8 @@ public:
     JsonWriter &integer(long long value);
     JsonWriter &null();
     JsonWriter &boolean(bool value);
+    /// Inserts @p json as a value verbatim (it must be valid JSON).
+    JsonWriter &raw(std::string_view json);
     JsonWriter &numbers(std::span<const double> values);
     JsonWriter &integers(std::span<const int> values);
     JsonWriter &integers(std::span<const std::size_t> values);

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/json_export_reader.h"
+
+#include <cstring>
+#include <vector>
+
+#include "ingest/field_mapper.h"
+#include "ingest/json_text_parser.h"
+#include "ingest/read_session.h"
+
+namespace kvt::engine {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool isBulkAction(std::string_view key)
+{
+    return key == "index" || key == "create" || key == "update" || key == "delete";
+}
+
+// Offers every scalar member of @p obj to @p b under its dotted path. Elastic hits contribute their
+// `_source`; AdditionalFields members keep their own (AzureDiagnostics) names.
+void offerObject(od::object obj, std::string &prefix, RecordBuilder &b, bool &bulkAction)
+{
+    for (auto field : obj) {
+        const std::string_view key = field.unescaped_key();
+        od::value v = field.value();
+        const std::size_t mark = prefix.size();
+        switch (v.type()) {
+        case od::json_type::object:
+            if (prefix.empty() && isBulkAction(key)) {
+                bulkAction = true;
+            } else if (prefix.empty() && (key == "_source" || key == "AdditionalFields")) {
+                offerObject(v.get_object(), prefix, b, bulkAction);
+            } else {
+                prefix.append(key).push_back('.');
+                offerObject(v.get_object(), prefix, b, bulkAction);
+                prefix.resize(mark);
+            }
+            break;
+        case od::json_type::string:
+            prefix.append(key);
+            b.set(prefix, v.get_string().value());
+            prefix.resize(mark);
+            break;
+        case od::json_type::number:
+        case od::json_type::boolean:
+            prefix.append(key);
+            b.set(prefix, trimmed(v.raw_json_token()));
+            prefix.resize(mark);
+            break;
+        default:
+            break; // arrays and nulls carry no canonical field
+        }
+    }
+}
+
+// Offers one table row: values aligned with @p columns; dynamic values as their JSON text.
+void offerRow(od::array row, const std::vector<std::string> &columns, RecordBuilder &b)
+{
+    std::size_t i = 0;
+    for (auto element : row) {
+        if (i >= columns.size())
+            break;
+        od::value v = element.value();
+        switch (v.type()) {
+        case od::json_type::string:
+            b.set(columns[i], v.get_string().value());
+            break;
+        case od::json_type::number:
+        case od::json_type::boolean:
+            b.set(columns[i], trimmed(v.raw_json_token()));
+            break;
+        case od::json_type::object: {
+            od::object o = v.get_object();
+            b.set(columns[i], trimmed(o.raw_json().value()));
+            break;
+        }
+        case od::json_type::array: {
+            od::array a = v.get_array();
+            b.set(columns[i], trimmed(a.raw_json().value()));
+            break;
+        }
+        default:
+            break;
+        }
+        ++i;
+    }
+}
+
+class ExportReader {
+public:
+    ExportReader(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) {}
+
+    // One object per line (NDJSON).
+    ReadOutcome objectLines()
+    {
+        const std::string_view bytes = m_session.bytes();
+        std::size_t pos = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        while (pos < bytes.size()) {
+            const void *nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
+            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
+            std::size_t first = pos, last = end;
+            while (first < last && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r'))
+                ++first;
+            while (last > first && (bytes[last - 1] == ' ' || bytes[last - 1] == '\t' || bytes[last - 1] == '\r'))
+                --last;
+            if (last > first)
+                objectText(first, last - first);
+            pos = end + 1;
+            if (!m_session.tick(pos))
+                break;
+        }
+        return m_session.take();
+    }
+
+    // A whole-file document: an array of objects, a table envelope, Kusto frames, Elastic hits.
+    ReadOutcome document(JsonShape shape)
+    {
+        const std::string_view bytes = m_session.bytes();
+        simdjson::padded_string copy(bytes);
+        m_base = copy.data();
+        od::document doc;
+        try {
+            doc = m_docParser.iterate(copy);
+            switch (shape) {
+            case JsonShape::ObjectArray: objectArray(doc.get_array()); break;
+            case JsonShape::LaTables: tables(doc.get_object(), "tables", "name", "columns", "rows", false); break;
+            case JsonShape::KustoV1: tables(doc.get_object(), "Tables", "ColumnName", "Columns", "Rows", false); break;
+            case JsonShape::EsqlColumns: singleTable(doc.get_object(), "name", "columns", "values"); break;
+            case JsonShape::KustoV2: kustoFrames(doc.get_array()); break;
+            case JsonShape::ElasticSearch: elasticHits(doc.get_object()); break;
+            case JsonShape::ObjectLines: break;
+            }
+        } catch (const simdjson::simdjson_error &e) {
+            const char *where = nullptr;
+            std::size_t offset = bytes.size();
+            if (doc.current_location().get(where) == simdjson::SUCCESS && where >= m_base)
+                offset = std::min<std::size_t>(static_cast<std::size_t>(where - m_base), bytes.size());
+            m_session.reject(offset, std::string("invalid JSON: ") + simdjson::error_message(e.error())
+                                         + "; records after this point could not be read");
+        }
+        return m_session.take();
+    }
+
+private:
+    std::size_t offsetOf(std::string_view raw) const { return static_cast<std::size_t>(raw.data() - m_base); }
+
+    // Parses one object whose text is bytes[offset, offset + length) and appends it.
+    void objectText(std::size_t offset, std::size_t length)
+    {
+        const std::string_view bytes = m_session.bytes();
+        std::string error;
+        std::size_t errorOffset = 0;
+        bool bulkAction = false;
+        m_builder.reset();
+        const auto visit = [&](od::object obj) {
+            std::string prefix;
+            offerObject(obj, prefix, m_builder, bulkAction);
+            return true;
+        };
+        if (!m_lineParser.parse(bytes.substr(offset, length), bytes.size() - offset, visit, error, errorOffset)) {
+            m_session.reject(offset + errorOffset, error);
+            return;
+        }
+        finishRecord(offset, length, bulkAction);
+    }
+
+    void finishRecord(std::size_t offset, std::size_t length, bool bulkAction = false)
+    {
+        EventDraft draft;
+        std::string error;
+        if (m_builder.finish(draft, error))
+            m_session.append(draft, offset, length);
+        else if (!bulkAction) // a _bulk action line precedes each document: not a record
+            m_session.reject(offset, error);
+    }
+
+    void objectArray(od::array array)
+    {
+        for (auto element : array) {
+            od::value v = element.value();
+            if (v.type() != od::json_type::object) {
+                const char *at = m_base;
+                if (v.current_location().get(at) != simdjson::SUCCESS)
+                    at = m_base;
+                m_session.reject(static_cast<std::size_t>(at - m_base), "expected a JSON object (one record)");
+                continue;
+            }
+            od::object obj = v.get_object();
+            const std::string_view raw = trimmed(obj.raw_json().value());
+            objectText(offsetOf(raw), raw.size());
+            if (!m_session.tick(offsetOf(raw)))
+                return;
+        }
+    }
+
+    std::vector<std::string> columnNames(od::array columns, std::string_view nameKey)
+    {
+        std::vector<std::string> names;
+        for (auto c : columns) {
+            std::string name;
+            for (auto field : c.get_object())
+                if (field.unescaped_key().value() == nameKey)
+                    name = std::string(std::string_view(field.value().get_string().value()));
+            names.push_back(std::move(name));
+        }
+        return names;
+    }
+
+    void rows(od::array rowsArray, const std::vector<std::string> &columns)
+    {
+        for (auto element : rowsArray) {
+            od::value v = element.value();
+            if (v.type() != od::json_type::array) {
+                m_session.reject(0, "expected a row (JSON array)");
+                continue;
+            }
+            od::array row = v.get_array();
+            const std::string_view raw = trimmed(row.raw_json().value());
+            row.reset();
+            m_builder.reset();
+            offerRow(row, columns, m_builder);
+            finishRecord(offsetOf(raw), raw.size());
+            if (!m_session.tick(offsetOf(raw)))
+                return;
+        }
+    }
+
+    // One table object: the columns must come before the rows, as every producer writes them.
+    void table(od::object t, std::string_view nameKey, std::string_view columnsKey, std::string_view rowsKey, bool primaryOnly)
+    {
+        std::vector<std::string> columns;
+        bool primary = !primaryOnly;
+        for (auto field : t) {
+            const std::string_view key = field.unescaped_key();
+            if (key == "TableKind" || key == "TableName") {
+                od::value v = field.value();
+                if (v.type() == od::json_type::string && v.get_string().value() == "PrimaryResult")
+                    primary = true;
+            } else if (key == columnsKey) {
+                columns = columnNames(field.value().get_array(), nameKey);
+            } else if (key == rowsKey && primary) {
+                rows(field.value().get_array(), columns);
+            }
+        }
+    }
+
+    void tables(od::object root, std::string_view tablesKey, std::string_view nameKey, std::string_view columnsKey,
+                std::string_view rowsKey, bool primaryOnly)
+    {
+        for (auto field : root)
+            if (field.unescaped_key().value() == tablesKey)
+                for (auto t : field.value().get_array())
+                    table(t.get_object(), nameKey, columnsKey, rowsKey, primaryOnly);
+    }
+
+    void singleTable(od::object root, std::string_view nameKey, std::string_view columnsKey, std::string_view rowsKey)
+    {
+        table(root, nameKey, columnsKey, rowsKey, false);
+    }
+
+    void kustoFrames(od::array frames)
+    {
+        for (auto frame : frames) {
+            od::object f = frame.get_object();
+            bool dataTable = false;
+            std::vector<std::string> columns;
+            bool primary = false;
+            for (auto field : f) {
+                const std::string_view key = field.unescaped_key();
+                od::value v = field.value();
+                if (key == "FrameType")
+                    dataTable = v.get_string().value() == "DataTable";
+                else if (key == "TableKind")
+                    primary = v.get_string().value() == "PrimaryResult";
+                else if (key == "Columns")
+                    columns = columnNames(v.get_array(), "ColumnName");
+                else if (key == "Rows" && dataTable && primary)
+                    rows(v.get_array(), columns);
+            }
+        }
+    }
+
+    void elasticHits(od::object root)
+    {
+        for (auto field : root) {
+            if (field.unescaped_key().value() != "hits")
+                continue;
+            for (auto inner : field.value().get_object())
+                if (inner.unescaped_key().value() == "hits")
+                    objectArray(inner.value().get_array());
+        }
+    }
+
+    ReadSession m_session;
+    RecordBuilder m_builder;
+    JsonTextParser m_lineParser;
+    od::parser m_docParser;
+    const char *m_base = nullptr;
+};
+
+} // namespace
+
+ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadContext &ctx, Dataset &out)
+{
+    ExportReader reader(bytes, ctx, out);
+    return shape == JsonShape::ObjectLines ? reader.objectLines() : reader.document(shape);
+}
+
+} // namespace kvt::engine
