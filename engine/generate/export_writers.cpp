@@ -2,6 +2,7 @@
 #include "generate/export_writers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -409,6 +410,69 @@ private:
     std::size_t m_count = 0;
 };
 
+// The portal's locale display of a datetime, en-US: "11/22/2026, 10:39:53.540 AM" (ms precision).
+std::string portalTime(Ticks t)
+{
+    const std::string iso = formatIsoDateTime(t); // YYYY-MM-DDTHH:MM:SS.fffffffZ
+    const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2)), hour = std::stoi(iso.substr(11, 2));
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%d/%d/%s, %d:%s.%s %s", month, day, iso.substr(0, 4).c_str(), hour % 12 == 0 ? 12 : hour % 12,
+                  iso.substr(14, 5).c_str(), iso.substr(20, 3).c_str(), hour < 12 ? "AM" : "PM");
+    return buf;
+}
+
+// CSV: the portal's "Export to CSV - all columns" (zone-suffixed header, locale times, quotes around
+// anything not alphanumeric), a plain CSV with ISO times, or Kusto `.export` CSV without a header.
+class CsvWriter final : public ExportWriter {
+public:
+    enum class Kind { Portal, Plain, Headerless };
+    explicit CsvWriter(Kind kind) : m_kind(kind) {}
+
+    void write(const OwnedEvent &e, std::string &out) override
+    {
+        const Row row = azureDiagnosticsRow(e, m_index++);
+        if (m_index == 1 && m_kind != Kind::Headerless) {
+            bool first = true;
+            for (const auto &[name, cell] : row) {
+                out += first ? "" : ",";
+                first = false;
+                field(cell.type == Cell::Type::Datetime && m_kind == Kind::Portal ? name + " [UTC]" : name, out);
+            }
+            out += "\r\n";
+        }
+        bool first = true;
+        for (const auto &[name, cell] : row) {
+            out += first ? "" : ",";
+            first = false;
+            if (!cell.text)
+                continue; // empty and null both export as an empty field
+            field(cell.type == Cell::Type::Datetime && m_kind == Kind::Portal ? portalTime(e.time) : *cell.text, out);
+        }
+        out += "\r\n";
+    }
+
+private:
+    void field(const std::string &v, std::string &out) const
+    {
+        const bool alnum = std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        const bool quote = m_kind == Kind::Portal ? !alnum : v.find_first_of(",\"\r\n") != std::string::npos;
+        if (!quote) {
+            out += v;
+            return;
+        }
+        out += '"';
+        for (const char c : v) {
+            if (c == '"')
+                out += '"';
+            out += c;
+        }
+        out += '"';
+    }
+
+    Kind m_kind;
+    std::size_t m_index = 0;
+};
+
 class DiagnosticWriter final : public ExportWriter {
 public:
     void write(const OwnedEvent &e, std::string &out) override { appendDiagnosticJsonLine(e, out); }
@@ -416,12 +480,20 @@ public:
 
 } // namespace
 
+std::vector<std::string> csvColumnNames()
+{
+    std::vector<std::string> names;
+    for (const auto &[name, cell] : azureDiagnosticsRow(OwnedEvent{}, 0))
+        names.push_back(name);
+    return names;
+}
+
 const std::vector<std::string> &exportWriterFormats()
 {
     static const std::vector<std::string> kFormats{
         "azure-diagnostics-json", "log-analytics-json", "azkvauditlogs-json", "az-cli-json", "log-analytics-api",
         "kusto-v1",               "kusto-v2",           "elastic-ndjson",     "elastic-bulk", "elastic-source",
-        "elastic-search",         "esql-json"};
+        "elastic-search",         "esql-json",          "csv",                "csv-plain",    "csv-headerless"};
     return kFormats;
 }
 
@@ -451,6 +523,12 @@ std::unique_ptr<ExportWriter> makeExportWriter(std::string_view f)
         return std::make_unique<ElasticWriter>(ElasticWriter::Kind::Source);
     if (f == "elastic-search")
         return std::make_unique<ElasticWriter>(ElasticWriter::Kind::Search);
+    if (f == "csv")
+        return std::make_unique<CsvWriter>(CsvWriter::Kind::Portal);
+    if (f == "csv-plain")
+        return std::make_unique<CsvWriter>(CsvWriter::Kind::Plain);
+    if (f == "csv-headerless")
+        return std::make_unique<CsvWriter>(CsvWriter::Kind::Headerless);
     return nullptr;
 }
 

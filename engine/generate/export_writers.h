@@ -24,6 +24,9 @@ public:
 /// The writer for @p format, or nullptr when there is none.
 std::unique_ptr<ExportWriter> makeExportWriter(std::string_view format);
 
+/// The columns, in order, of the CSV writers (what `--columns` names for csv-headerless).
+std::vector<std::string> csvColumnNames();
+
 /// Every format name makeExportWriter accepts.
 const std::vector<std::string> &exportWriterFormats();
 

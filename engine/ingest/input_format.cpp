@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include "ingest/csv_reader.h"
 #include "ingest/field_mapper.h"
 
 namespace kvt::engine {
@@ -19,7 +20,7 @@ struct FormatEntry {
     InputFormat format;
     std::string_view name;
 };
-constexpr std::array<FormatEntry, 8> kFormats{{
+constexpr std::array<FormatEntry, 10> kFormats{{
     {InputFormat::AzureDiagnosticsJson, "azure-diagnostics-json"},
     {InputFormat::LogAnalyticsJson, "log-analytics-json"},
     {InputFormat::AzCliJson, "az-cli-json"},
@@ -28,6 +29,8 @@ constexpr std::array<FormatEntry, 8> kFormats{{
     {InputFormat::KustoV2, "kusto-v2"},
     {InputFormat::ElasticJson, "elastic-json"},
     {InputFormat::EsqlJson, "esql-json"},
+    {InputFormat::Csv, "csv"},
+    {InputFormat::CsvHeaderless, "csv-headerless"},
 }};
 
 // The top-level keys of the first JSON object of @p text (or of the first element of an array).
@@ -144,7 +147,12 @@ SniffResult sniffFormat(std::string_view bytes)
         return result;
     }
     if (bytes[pos] != '{' && bytes[pos] != '[') {
-        result.reason = "not a recognised Key Vault export: expected JSON records (JSON Lines, an array or an API response)";
+        if (looksLikeCsvHeader(bytes)) {
+            result.format = InputFormat::Csv;
+            return result;
+        }
+        result.reason = "not a recognised Key Vault export: expected JSON records (JSON Lines, an array or an API "
+                        "response) or CSV with a header (a CSV without one needs --columns)";
         return result;
     }
     // A record per line is the common case: look at the first lines one by one.

@@ -18,6 +18,8 @@ enum class InputFormat {
     KustoV2,              ///< Kusto REST v2: an array of frames
     ElasticJson,          ///< search responses, NDJSON hits, _bulk files, plain _source lines
     EsqlJson,             ///< ES|QL: {"columns","values"}
+    Csv,                  ///< CSV with a header: portal "Export to CSV", plain, Kibana reports
+    CsvHeaderless,        ///< Kusto `.export` CSV without a header (column names from --columns)
 };
 
 /// How records are laid out inside a JSON file.

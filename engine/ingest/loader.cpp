@@ -136,13 +136,11 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         const std::uint64_t parseBase = report.compressed ? base + inflateSpan : base;
         const std::uint64_t parseSpan = report.compressed ? sizes[i] - inflateSpan : sizes[i];
 
-        SniffResult sniff;
-        if (options.forcedFormat) {
-            sniff = sniffFormat(buffer->bytes());
+        SniffResult sniff = sniffFormat(buffer->bytes());
+        if (options.forcedFormat)
             sniff.format = *options.forcedFormat;
-        } else {
-            sniff = sniffFormat(buffer->bytes());
-        }
+        else if (sniff.format == InputFormat::Unknown && !options.csv.columns.empty())
+            sniff.format = InputFormat::CsvHeaderless; // names given for a file without a header
         report.format = std::string(formatName(sniff.format));
         if (sniff.format == InputFormat::Unknown) {
             report.error = path + ": " + sniff.reason;
@@ -155,9 +153,23 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
             report.layout = std::string(layoutName(sniff.layout));
         const std::uint32_t source = dataset->addSource(SourceFile{path, report.format, buffer});
         ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan)};
-        ReadOutcome outcome = sniff.format == InputFormat::AzureDiagnosticsJson
-                                  ? readDiagnosticJson(buffer->bytes(), sniff.layout, ctx, *dataset)
-                                  : readJsonExport(buffer->bytes(), sniff.shape, ctx, *dataset);
+        ReadOutcome outcome;
+        if (sniff.format == InputFormat::AzureDiagnosticsJson) {
+            outcome = readDiagnosticJson(buffer->bytes(), sniff.layout, ctx, *dataset);
+        } else if (sniff.format == InputFormat::Csv || sniff.format == InputFormat::CsvHeaderless) {
+            CsvOptions csv = options.csv;
+            if (sniff.format == InputFormat::Csv)
+                csv.columns.clear();
+            else if (csv.columns.empty()) {
+                report.error = path + ": a CSV file without a header needs the column names (--columns)";
+                result.files.push_back(std::move(report));
+                base += sizes[i];
+                continue;
+            }
+            outcome = readCsv(buffer->bytes(), csv, ctx, *dataset);
+        } else {
+            outcome = readJsonExport(buffer->bytes(), sniff.shape, ctx, *dataset);
+        }
         if (outcome.cancelled) {
             result.status = JobStatus::Cancelled;
             return result;

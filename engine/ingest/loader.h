@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/issue.h"
+#include "ingest/csv_reader.h"
 #include "ingest/input_format.h"
 #include "store/dataset.h"
 
@@ -17,6 +18,7 @@ namespace kvt::engine {
 struct LoadOptions {
     std::optional<InputFormat> forcedFormat; ///< skip sniffing (`--input-format`)
     std::size_t maxIssuesPerFile = 100;
+    CsvOptions csv;                          ///< `--columns`, `--utc-offset`
 };
 
 /// What was read from one file.
