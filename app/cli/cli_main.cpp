@@ -29,7 +29,10 @@ Commands:
                          [--records N] (rule: records generated in memory, default 1,000,000)
 
 Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
-Common options: --output FILE, --input-format NAME, --strict.
+Common options: --output FILE, --input-format NAME, --strict, --columns A,B,... (names for a CSV without a
+  header), --utc-offset +HH:MM (for [Local Time] CSV columns).
+Input formats (detected from content): azure-diagnostics-json, log-analytics-json, az-cli-json,
+  log-analytics-api, kusto-v1, kusto-v2, elastic-json, esql-json, csv, csv-headerless.
 Rule options (series, detect): --now ISO, --lookback-days N, --bin DURATION, --score-threshold X,
   --baseline-threshold N, --allow-appid ID (repeatable; none clears), --operations A,B,...,
   --alert-window DURATION, --seasonality -1|0|N, --trend linefit|avg|none, --method ctukey|tukey,

@@ -15,7 +15,9 @@ namespace kvt::cli {
 
 int runInspect(const std::vector<std::string> &argv)
 {
-    const Args args(argv, {"output", "input-format"}, {"strict"});
+    auto valued = inputValuedOptions();
+    valued.insert("output");
+    const Args args(argv, valued, {"strict"});
     if (args.positionals().empty())
         throw UsageError("inspect needs at least one input file or folder");
     const engine::LoadResult load = loadForCli(args, "reading");

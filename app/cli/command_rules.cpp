@@ -30,7 +30,9 @@ struct RuleRun {
 std::set<std::string> commandOptions()
 {
     auto valued = ruleValuedOptions();
-    valued.insert({"output", "input-format", "format"});
+    const auto input = inputValuedOptions();
+    valued.insert(input.begin(), input.end());
+    valued.insert({"output", "format"});
     return valued;
 }
 

@@ -8,9 +8,32 @@
 
 namespace kvt::cli {
 
+std::set<std::string> inputValuedOptions()
+{
+    return {"input-format", "columns", "utc-offset"};
+}
+
 engine::LoadResult loadForCli(const Args &args, const std::string &label)
 {
     engine::LoadOptions options;
+    if (const auto columns = args.value("columns")) {
+        std::size_t pos = 0;
+        while (pos <= columns->size()) {
+            const std::size_t comma = columns->find(',', pos);
+            options.csv.columns.push_back(columns->substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+            if (comma == std::string::npos)
+                break;
+            pos = comma + 1;
+        }
+    }
+    if (const auto offset = args.value("utc-offset")) {
+        // ±HH:MM, as ISO 8601 writes a zone: parse it by appending it to a known instant.
+        const auto shifted = engine::parseIsoDateTime("1970-01-02T00:00:00" + *offset);
+        if (!shifted || (offset->front() != '+' && offset->front() != '-'))
+            throw UsageError("--utc-offset: '" + *offset + "' is not an offset like +02:00 or -05:00");
+        options.csv.localTimeOffset = engine::kTicksPerDay - *shifted;
+        options.csv.localOffsetGiven = true;
+    }
     if (const auto name = args.value("input-format")) {
         options.forcedFormat = engine::formatByName(*name);
         if (!options.forcedFormat)

@@ -2,6 +2,7 @@
 // Shared input handling of the commands that read audit data.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "cli/cli_args.h"
@@ -9,7 +10,11 @@
 
 namespace kvt::cli {
 
-/// Loads the positional inputs with `--input-format`; prints progress on a terminal.
+/// The options every reading command takes: --input-format, --columns, --utc-offset.
+std::set<std::string> inputValuedOptions();
+
+/// Loads the positional inputs with `--input-format`, `--columns` (names for a CSV without a
+/// header) and `--utc-offset ±HH:MM` (for `[Local Time]` columns); prints progress on a terminal.
 engine::LoadResult loadForCli(const Args &args, const std::string &label);
 
 /// Exit status after a load: 1 (with one line per problem on stderr) when a file was unreadable,

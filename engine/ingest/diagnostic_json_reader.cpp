@@ -267,61 +267,11 @@ ReadOutcome readJsonLines(std::string_view bytes, const ReadContext &ctx, Datase
     return ingest.take();
 }
 
-ReadOutcome readEnvelope(std::string_view bytes, const ReadContext &ctx, Dataset &out)
-{
-    Ingest ingest(bytes, ctx, out);
-    od::parser parser;
-    simdjson::padded_string copy(bytes);
-    const char *base = copy.data();
-    od::document doc;
-    try {
-        doc = parser.iterate(copy);
-        od::object root = doc.get_object();
-        bool sawRecords = false;
-        for (auto field : root) {
-            if (field.unescaped_key().value() != "records")
-                continue;
-            sawRecords = true;
-            od::array records = field.value().get_array();
-            for (auto element : records) {
-                od::value v = element.value();
-                const char *start = nullptr;
-                if (v.current_location().get(start) != simdjson::SUCCESS)
-                    start = base;
-                if (v.type() != od::json_type::object) {
-                    ingest.reject(static_cast<std::size_t>(start - base), "expected a JSON object (one record)");
-                    continue;
-                }
-                od::object record = v.get_object();
-                const std::string_view raw = record.raw_json();
-                const auto offset = static_cast<std::size_t>(raw.data() - base);
-                std::size_t length = raw.size();
-                while (length > 0 && (raw[length - 1] == ' ' || raw[length - 1] == '\n' || raw[length - 1] == '\r'
-                                      || raw[length - 1] == '\t'))
-                    --length;
-                ingest.record(offset, length);
-                if (!ingest.tick(offset))
-                    return ingest.take();
-            }
-        }
-        if (!sawRecords)
-            ingest.reject(0, "expected a \"records\" array in the envelope");
-    } catch (const simdjson::simdjson_error &e) {
-        const char *where = nullptr;
-        std::size_t offset = bytes.size();
-        if (doc.current_location().get(where) == simdjson::SUCCESS && where >= base)
-            offset = std::min<std::size_t>(static_cast<std::size_t>(where - base), bytes.size());
-        ingest.reject(offset, std::string("invalid JSON: ") + simdjson::error_message(e.error())
-                                  + "; records after this point could not be read");
-    }
-    return ingest.take();
-}
-
 } // namespace
 
-ReadOutcome readDiagnosticJson(std::string_view bytes, JsonLayout layout, const ReadContext &ctx, Dataset &out)
+ReadOutcome readDiagnosticJson(std::string_view bytes, const ReadContext &ctx, Dataset &out)
 {
-    return layout == JsonLayout::RecordsEnvelope ? readEnvelope(bytes, ctx, out) : readJsonLines(bytes, ctx, out);
+    return readJsonLines(bytes, ctx, out);
 }
 
 } // namespace kvt::engine

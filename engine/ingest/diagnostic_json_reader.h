@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/issue.h"
-#include "ingest/input_format.h"
 #include "store/dataset.h"
 
 namespace kvt::engine {
@@ -28,8 +27,9 @@ struct ReadContext {
     ProgressFn progress;            ///< bytes of this file's content; may be empty
 };
 
-/// Reads raw diagnostic records in @p layout from @p bytes into @p out.
+/// Reads raw diagnostic records, one per line (PT1H.json), from @p bytes into @p out: the fast
+/// path for the most common export. (The {"records":[…]} envelope goes through readJsonExport.)
 /// Every record is either appended or counted as rejected with a line/column message.
-ReadOutcome readDiagnosticJson(std::string_view bytes, JsonLayout layout, const ReadContext &ctx, Dataset &out);
+ReadOutcome readDiagnosticJson(std::string_view bytes, const ReadContext &ctx, Dataset &out);
 
 } // namespace kvt::engine

@@ -10,6 +10,7 @@
 
 #include "ingest/csv_reader.h"
 #include "ingest/field_mapper.h"
+#include "ingest/json_export_reader.h"
 
 namespace kvt::engine {
 namespace {
@@ -80,6 +81,7 @@ SniffResult classify(const FirstObject &f)
         if (f.has("records")) {
             r.format = InputFormat::AzureDiagnosticsJson;
             r.layout = JsonLayout::RecordsEnvelope;
+            r.shape = JsonShape::RecordsEnvelope;
             return r;
         }
         if (f.has("tables"))
@@ -180,7 +182,10 @@ SniffResult sniffFormat(std::string_view bytes)
         doc = doc.substr(0, kWholeLimit);
         doc = doc.substr(0, std::max<std::size_t>(doc.rfind('\n'), 1));
     }
-    const FirstObject f = firstObject(doc);
+    FirstObject f = firstObject(doc);
+    if (!f.parsed) // a document cut short: judge it by its complete part
+        if (const std::string repaired = closeAfterLastElement(doc); !repaired.empty())
+            f = firstObject(repaired);
     if (f.parsed) {
         SniffResult r = classify(f);
         if (r.format != InputFormat::Unknown && !f.inArray && r.shape == JsonShape::ObjectLines

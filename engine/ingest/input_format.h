@@ -37,7 +37,8 @@ enum class JsonShape {
     KustoV1,       ///< {"Tables":[{"Columns":[{"ColumnName"}],"Rows":[[…]]}]}
     KustoV2,       ///< [{"FrameType":"DataSetHeader"},{"FrameType":"DataTable","TableKind":"PrimaryResult",…}]
     ElasticSearch, ///< {"hits":{"hits":[{"_source":{…}}]}}
-    EsqlColumns    ///< {"columns":[{"name"}],"values":[[…]]}
+    EsqlColumns,   ///< {"columns":[{"name"}],"values":[[…]]}
+    RecordsEnvelope ///< {"records":[{raw diagnostic record},…]} (pre-2018 blobs, Event Hub messages)
 };
 
 struct SniffResult {

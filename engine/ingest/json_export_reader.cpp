@@ -122,14 +122,40 @@ public:
     }
 
     // A whole-file document: an array of objects, a table envelope, Kusto frames, Elastic hits.
+    // A document cut short (an interrupted download) fails simdjson's first pass before any row is
+    // read: then it is closed after its last complete element and read again, so every complete
+    // record still loads.
     ReadOutcome document(JsonShape shape)
     {
         const std::string_view bytes = m_session.bytes();
-        simdjson::padded_string copy(bytes);
+        std::size_t errorAt = 0;
+        std::string message;
+        if (!parseDocument(bytes, shape, errorAt, message) && m_session.recordsSoFar() == 0) {
+            const std::string repaired = closeAfterLastElement(bytes);
+            std::size_t ignored = 0;
+            std::string ignoredMessage;
+            if (!repaired.empty())
+                parseDocument(repaired, shape, ignored, ignoredMessage);
+            message += "; the document is cut short or broken: " + std::to_string(m_session.recordsSoFar())
+                       + " records before this point were read";
+        }
+        if (!message.empty())
+            m_session.reject(errorAt, message);
+        return m_session.take();
+    }
+
+private:
+    // Parses @p text (the file or a repaired copy with the same prefix); false with the position
+    // and message of the first error.
+    bool parseDocument(std::string_view text, JsonShape shape, std::size_t &errorAt, std::string &message)
+    {
+        simdjson::padded_string copy(text);
         m_base = copy.data();
         od::document doc;
+        bool started = false;
         try {
             doc = m_docParser.iterate(copy);
+            started = true;
             switch (shape) {
             case JsonShape::ObjectArray: objectArray(doc.get_array()); break;
             case JsonShape::LaTables: tables(doc.get_object(), "tables", "name", "columns", "rows", false); break;
@@ -137,20 +163,23 @@ public:
             case JsonShape::EsqlColumns: singleTable(doc.get_object(), "name", "columns", "values"); break;
             case JsonShape::KustoV2: kustoFrames(doc.get_array()); break;
             case JsonShape::ElasticSearch: elasticHits(doc.get_object()); break;
+            case JsonShape::RecordsEnvelope: recordsEnvelope(doc.get_object()); break;
             case JsonShape::ObjectLines: break;
             }
+            return true;
         } catch (const simdjson::simdjson_error &e) {
             const char *where = nullptr;
-            std::size_t offset = bytes.size();
-            if (doc.current_location().get(where) == simdjson::SUCCESS && where >= m_base)
-                offset = std::min<std::size_t>(static_cast<std::size_t>(where - m_base), bytes.size());
-            m_session.reject(offset, std::string("invalid JSON: ") + simdjson::error_message(e.error())
-                                         + "; records after this point could not be read");
+            errorAt = text.size();
+            // A document that failed in simdjson's first pass has no position to ask for.
+            if (started && doc.current_location().get(where) == simdjson::SUCCESS && where >= m_base)
+                errorAt = std::min<std::size_t>(static_cast<std::size_t>(where - m_base), text.size());
+            if (e.error() == simdjson::UTF8_ERROR)
+                errorAt = firstInvalidUtf8(text);
+            message = std::string("invalid JSON: ") + simdjson::error_message(e.error());
+            return false;
         }
-        return m_session.take();
     }
 
-private:
     std::size_t offsetOf(std::string_view raw) const { return static_cast<std::size_t>(raw.data() - m_base); }
 
     // Parses one object whose text is bytes[offset, offset + length) and appends it.
@@ -289,6 +318,19 @@ private:
         }
     }
 
+    void recordsEnvelope(od::object root)
+    {
+        bool sawRecords = false;
+        for (auto field : root) {
+            if (field.unescaped_key().value() != "records")
+                continue;
+            sawRecords = true;
+            objectArray(field.value().get_array());
+        }
+        if (!sawRecords)
+            m_session.reject(0, "expected a \"records\" array in the envelope");
+    }
+
     void elasticHits(od::object root)
     {
         for (auto field : root) {
@@ -308,6 +350,55 @@ private:
 };
 
 } // namespace
+
+std::string closeAfterLastElement(std::string_view text)
+{
+    // Tracks open brackets outside strings; remembers the last comma that follows a complete
+    // element nested at least two levels deep (an element of the records or rows array).
+    std::string stack, stackAtCut;
+    std::size_t cut = std::string_view::npos;
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"': inString = true; break;
+        case '{':
+        case '[': stack.push_back(c); break;
+        case '}':
+        case ']':
+            if (!stack.empty())
+                stack.pop_back();
+            break;
+        case ',':
+            if (stack.size() >= 2 && i > 0) {
+                std::size_t j = i;
+                while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\t'))
+                    --j;
+                if (j > 0 && (text[j - 1] == '}' || text[j - 1] == ']')) {
+                    cut = i;
+                    stackAtCut = stack;
+                }
+            }
+            break;
+        default: break;
+        }
+    }
+    if (cut == std::string_view::npos)
+        return {};
+    std::string repaired(text.substr(0, cut));
+    for (auto it = stackAtCut.rbegin(); it != stackAtCut.rend(); ++it)
+        repaired.push_back(*it == '{' ? '}' : ']');
+    return repaired;
+}
 
 ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadContext &ctx, Dataset &out)
 {

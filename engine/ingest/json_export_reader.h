@@ -12,4 +12,9 @@ namespace kvt::engine {
 /// Reads @p bytes of @p shape into @p out; each record or row is appended or counted as rejected.
 ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadContext &ctx, Dataset &out);
 
+/// @p text cut after its last complete element two or more levels deep, with the open brackets
+/// closed: a truncated array or table becomes valid JSON holding every complete record. Empty when
+/// there is no such element.
+std::string closeAfterLastElement(std::string_view text);
+
 } // namespace kvt::engine

@@ -154,8 +154,8 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         const std::uint32_t source = dataset->addSource(SourceFile{path, report.format, buffer});
         ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan)};
         ReadOutcome outcome;
-        if (sniff.format == InputFormat::AzureDiagnosticsJson) {
-            outcome = readDiagnosticJson(buffer->bytes(), sniff.layout, ctx, *dataset);
+        if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
+            outcome = readDiagnosticJson(buffer->bytes(), ctx, *dataset);
         } else if (sniff.format == InputFormat::Csv || sniff.format == InputFormat::CsvHeaderless) {
             CsvOptions csv = options.csv;
             if (sniff.format == InputFormat::Csv)
@@ -168,7 +168,7 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
             }
             outcome = readCsv(buffer->bytes(), csv, ctx, *dataset);
         } else {
-            outcome = readJsonExport(buffer->bytes(), sniff.shape, ctx, *dataset);
+            outcome = readJsonExport(buffer->bytes(), sniff.shape, ctx, *dataset); // includes the records envelope
         }
         if (outcome.cancelled) {
             result.status = JobStatus::Cancelled;

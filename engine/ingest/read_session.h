@@ -19,6 +19,7 @@ public:
     }
 
     std::string_view bytes() const { return m_bytes; }
+    std::uint64_t recordsSoFar() const { return m_result.records; }
 
     /// Appends a record whose original text is bytes[offset, offset + length).
     void append(const EventDraft &draft, std::size_t offset, std::size_t length)

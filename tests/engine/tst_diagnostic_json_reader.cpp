@@ -63,7 +63,8 @@ void TestDiagnosticJsonReader::badInput_data()
     QTest::newRow("text after the record") << g1 + " {}\n" + g2 << 1 << 1 << 1 << "unexpected text";
     QTest::newRow("array line") << g1 + "\n[1,2]\n" << 1 << 1 << 2 << "expected a JSON object";
     QTest::newRow("empty file") << QByteArray() << 0 << 0 << 0 << "empty";
-    QTest::newRow("csv is not this format") << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 0 << 0 << 0 << "not a recognised";
+    QTest::newRow("CSV with known columns is read as CSV") << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 1 << 0 << 0 << "";
+    QTest::newRow("plain text") << QByteArray("hello world\nthis is no export\n") << 0 << 0 << 0 << "not a recognised";
     QTest::newRow("other json object") << QByteArray("{\"hello\":\"world\"}\n") << 0 << 0 << 0 << "not a recognised";
 }
 
