@@ -101,24 +101,20 @@ bool looksLikeCsvHeader(std::string_view bytes)
 
 ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const ReadContext &ctx, Dataset &out)
 {
-    ReadSession session(bytes, ctx, out);
+    ReadSession rows(bytes, ctx, out);
     CsvTokenizer tokenizer(bytes);
     std::vector<std::string> header = options.columns;
     std::vector<std::string> fields;
     std::size_t errorOffset = 0;
     if (header.empty()) {
         if (!tokenizer.next(header, errorOffset)) {
-            session.reject(errorOffset, "the header row has an unterminated quote");
-            return session.take();
+            rows.reject(errorOffset, "the header row has an unterminated quote");
+            return rows.take();
         }
         for (const auto &name : header)
             if (name.find("[Local Time]") != std::string::npos && !options.localOffsetGiven)
-                session.reject(0, "column '" + name + "' holds local time without an offset: read as UTC; give --utc-offset "
-                                  "(this notice rejects no record)");
+                rows.note(0, "column '" + name + "' holds local time without an offset: read as UTC; give --utc-offset");
     }
-    // The notice above is not a record: keep the counts honest.
-    ReadOutcome notices = session.take();
-    ReadSession rows(bytes, ctx, out);
     RecordBuilder builder(options.localTimeOffset);
     while (!tokenizer.atEnd()) {
         const std::size_t start = tokenizer.position();
@@ -148,10 +144,7 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
         if (!rows.tick(end))
             break;
     }
-    ReadOutcome result = rows.take();
-    for (auto &issue : notices.issues)
-        result.issues.insert(result.issues.begin(), std::move(issue));
-    return result;
+    return rows.take();
 }
 
 } // namespace kvt::engine

@@ -38,6 +38,15 @@ public:
         }
     }
 
+    /// Lists a problem that rejects no record (a file-level notice), with its line and column.
+    void note(std::size_t offset, const std::string &message)
+    {
+        if (m_result.issues.size() < m_ctx.maxIssues) {
+            const TextPosition pos = positionOf(m_bytes, offset, m_lines);
+            m_result.issues.push_back(Issue{m_ctx.path, pos.line, pos.column, message});
+        }
+    }
+
     /// Reports progress now and then; false when the caller asked to stop.
     bool tick(std::size_t offset)
     {
