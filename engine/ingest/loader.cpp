@@ -7,6 +7,7 @@
 
 #include "ingest/diagnostic_json_reader.h"
 #include "ingest/json_export_reader.h"
+#include "ingest/parallel_json_lines.h"
 
 namespace kvt::engine {
 
@@ -155,7 +156,7 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan)};
         ReadOutcome outcome;
         if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
-            outcome = readDiagnosticJson(buffer->bytes(), ctx, *dataset);
+            outcome = readDiagnosticJsonParallel(buffer->bytes(), ctx, *dataset, options.threads ? options.threads : loaderThreads());
         } else if (sniff.format == InputFormat::Csv || sniff.format == InputFormat::CsvHeaderless) {
             CsvOptions csv = options.csv;
             if (sniff.format == InputFormat::Csv)

@@ -19,6 +19,7 @@ struct LoadOptions {
     std::optional<InputFormat> forcedFormat; ///< skip sniffing (`--input-format`)
     std::size_t maxIssuesPerFile = 100;
     CsvOptions csv;                          ///< `--columns`, `--utc-offset`
+    unsigned threads = 0;                    ///< 0: loaderThreads()
 };
 
 /// What was read from one file.

@@ -28,6 +28,38 @@ void Dataset::reserve(std::size_t records)
     m_locators.reserve(records);
 }
 
+void Dataset::appendChunk(const Dataset &other, std::uint32_t source, std::uint64_t offsetShift)
+{
+    if (other.empty())
+        return;
+    if (m_times.empty()) {
+        m_first = other.m_first;
+        m_last = other.m_last;
+    } else {
+        m_first = std::min(m_first, other.m_first);
+        m_last = std::max(m_last, other.m_last);
+    }
+    m_times.insert(m_times.end(), other.m_times.begin(), other.m_times.end());
+    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
+        const StringPool &theirs = other.m_pools[f];
+        std::vector<StringId> remap(theirs.size());
+        for (StringId id = 0; id < theirs.size(); ++id)
+            remap[id] = m_pools[f].intern(theirs.view(id));
+        auto &column = m_text[f];
+        column.reserve(column.size() + other.m_text[f].size());
+        for (const StringId id : other.m_text[f])
+            column.push_back(remap[id]);
+    }
+    m_durationMs.insert(m_durationMs.end(), other.m_durationMs.begin(), other.m_durationMs.end());
+    m_httpStatus.insert(m_httpStatus.end(), other.m_httpStatus.begin(), other.m_httpStatus.end());
+    m_locators.reserve(m_locators.size() + other.m_locators.size());
+    for (RecordLocator loc : other.m_locators) {
+        loc.source = source;
+        loc.offset += offsetShift;
+        m_locators.push_back(loc);
+    }
+}
+
 void Dataset::append(const EventDraft &draft, const RecordLocator &where)
 {
     if (m_times.empty()) {

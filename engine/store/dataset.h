@@ -75,6 +75,9 @@ public:
     std::uint32_t addSource(SourceFile source);
     void append(const EventDraft &draft, const RecordLocator &where);
     void reserve(std::size_t records);
+    /// Appends every record of @p other (built from one chunk of source @p source whose offsets
+    /// start at @p offsetShift in the whole file), re-interning its strings once per distinct value.
+    void appendChunk(const Dataset &other, std::uint32_t source, std::uint64_t offsetShift);
 
 private:
     static constexpr std::size_t index(TextField f) { return static_cast<std::size_t>(f); }

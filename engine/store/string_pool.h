@@ -33,6 +33,7 @@ public:
 
 private:
     std::deque<std::string> m_storage; // deque: stable addresses for the views below
+    StringId m_lastId = 0;             // consecutive records often repeat a value: skip the hash
     std::vector<std::string_view> m_views;
     std::unordered_map<std::string_view, StringId> m_index;
 };

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void missingFileIsReported();
     void cancelStops();
     void hugeLineIsRead();
+    void threadsGiveTheSameResult();
 };
 
 void TestDiagnosticJsonReader::badInput_data()
@@ -214,6 +215,33 @@ void TestDiagnosticJsonReader::hugeLineIsRead()
     const LoadResult result = loadInputs({path}, {});
     QCOMPARE(result.records(), std::uint64_t{3});
     QCOMPARE(result.dataset->text(TextField::ResultDescription, 1).size(), std::size_t{8 << 20});
+}
+
+// The multi-threaded path must read exactly what one thread reads: records, order, locators,
+// rejected lines and their line numbers.
+void TestDiagnosticJsonReader::threadsGiveTheSameResult()
+{
+    QTemporaryDir dir;
+    std::string content;
+    for (int i = 0; content.size() < (std::size_t{40} << 20); ++i)
+        content += (i == 30000 ? std::string("{\"time\": broken") : i % 2 ? kGood1 : kGood2) + "\n";
+    const auto path = writeTemp(dir, QStringLiteral("big.json"), content);
+    LoadOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const LoadResult a = loadInputs({path}, one);
+    const LoadResult b = loadInputs({path}, two);
+    QCOMPARE(b.records(), a.records());
+    QCOMPARE(b.rejected(), std::uint64_t{1});
+    QCOMPARE(b.files.front().issues.front().line, std::uint64_t{30001});
+    QCOMPARE(b.files.front().issues.front().line, a.files.front().issues.front().line);
+    for (std::size_t r = 0; r < a.dataset->size(); r += 997) {
+        QCOMPARE(b.dataset->time(r), a.dataset->time(r));
+        QCOMPARE(b.dataset->rawText(r), a.dataset->rawText(r));
+        for (std::size_t f = 0; f < kTextFieldCount; ++f)
+            QCOMPARE(b.dataset->text(TextField(f), r), a.dataset->text(TextField(f), r));
+    }
+    QCOMPARE(b.dataset->rawText(b.dataset->size() - 1), a.dataset->rawText(a.dataset->size() - 1));
 }
 
 QTEST_APPLESS_MAIN(TestDiagnosticJsonReader)
