@@ -8,6 +8,7 @@
 
 #include "ingest/resource_id.h"
 #include "ingest/json_text_parser.h"
+#include "ingest/parallel_read.h"
 #include "ingest/read_session.h"
 
 namespace kvt::engine {
@@ -34,7 +35,7 @@ bool keyIs(std::string_view key, std::string_view expected)
 // A record being extracted; derived strings live here until the draft is appended.
 struct Extraction {
     EventDraft draft;
-    ResourceParts resource;
+    ResourceIdCache *resources = nullptr;
     std::string numberText;
     std::string error;
     bool haveTime = false;
@@ -210,12 +211,12 @@ bool extractRecord(od::object obj, Extraction &x)
         return false;
     }
     if (!resourceId.empty()) {
-        x.resource = parseResourceId(resourceId);
-        x.draft[TextField::SubscriptionId] = x.resource.subscriptionId;
-        x.draft[TextField::ResourceGroup] = x.resource.resourceGroup;
-        x.draft[TextField::ResourceProvider] = x.resource.resourceProvider;
-        x.draft[TextField::ResourceType] = x.resource.resourceType;
-        x.draft[TextField::Resource] = x.resource.resource;
+        const ResourceParts &parts = x.resources->parts(resourceId);
+        x.draft[TextField::SubscriptionId] = parts.subscriptionId;
+        x.draft[TextField::ResourceGroup] = parts.resourceGroup;
+        x.draft[TextField::ResourceProvider] = parts.resourceProvider;
+        x.draft[TextField::ResourceType] = parts.resourceType;
+        x.draft[TextField::Resource] = parts.resource;
     }
     return true;
 }
@@ -229,6 +230,7 @@ public:
     void record(std::size_t offset, std::size_t length)
     {
         Extraction x;
+        x.resources = &m_resources;
         std::size_t errorOffset = 0;
         const std::string_view bytes = m_session.bytes();
         const auto visit = [&x](od::object obj) { return extractRecord(obj, x); };
@@ -244,15 +246,17 @@ public:
 private:
     ReadSession m_session;
     JsonTextParser m_parser;
+    ResourceIdCache m_resources;
 };
 
-ReadOutcome readJsonLines(std::string_view bytes, const ReadContext &ctx, Dataset &out)
+// Reads the lines of bytes[begin, stop), which starts at a line start.
+ReadOutcome readJsonLines(std::string_view bytes, std::size_t begin, std::size_t stop, const ReadContext &ctx, Dataset &out)
 {
     Ingest ingest(bytes, ctx, out);
-    std::size_t pos = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (pos < bytes.size()) {
-        const void *nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
-        const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
+    std::size_t pos = begin;
+    while (pos < stop) {
+        const void *nl = std::memchr(bytes.data() + pos, '\n', stop - pos);
+        const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : stop;
         std::size_t first = pos, last = end;
         while (first < last && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r'))
             ++first;
@@ -271,7 +275,10 @@ ReadOutcome readJsonLines(std::string_view bytes, const ReadContext &ctx, Datase
 
 ReadOutcome readDiagnosticJson(std::string_view bytes, const ReadContext &ctx, Dataset &out)
 {
-    return readJsonLines(bytes, ctx, out);
+    const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.threads);
+    return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
+                     [&](std::size_t k, const ReadContext &c, Dataset &d) { return readJsonLines(bytes, cuts[k], cuts[k + 1], c, d); });
 }
 
 } // namespace kvt::engine

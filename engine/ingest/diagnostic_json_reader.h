@@ -25,11 +25,13 @@ struct ReadContext {
     std::uint32_t source = 0;       ///< index of the file in the dataset's sources
     std::size_t maxIssues = 100;    ///< further problems are counted, not listed
     ProgressFn progress;            ///< bytes of this file's content; may be empty
+    unsigned threads = 1;           ///< threads a reader may use for this file
 };
 
 /// Reads raw diagnostic records, one per line (PT1H.json), from @p bytes into @p out: the fast
 /// path for the most common export. (The {"records":[…]} envelope goes through readJsonExport.)
-/// Every record is either appended or counted as rejected with a line/column message.
+/// Every record is either appended or counted as rejected with a line/column message. Large files
+/// are read on ctx.threads threads.
 ReadOutcome readDiagnosticJson(std::string_view bytes, const ReadContext &ctx, Dataset &out);
 
 } // namespace kvt::engine

@@ -11,12 +11,8 @@
 namespace kvt::engine {
 namespace {
 
-enum class Kind { Text, Time, DurationMs, DurationNs, HttpStatus, LowerResourceId, Dynamic, TableType, Ignore };
-
-struct Target {
-    Kind kind = Kind::Ignore;
-    TextField field = TextField::Count;
-};
+using Kind = RecordBuilder::Kind;
+using Target = RecordBuilder::Meaning;
 
 constexpr std::string_view kLongOid = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 constexpr std::string_view kLongUpn = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
@@ -75,6 +71,21 @@ std::optional<std::string_view> claimName(std::string_view name)
     return std::nullopt;
 }
 
+TextField claimField(std::string_view claim)
+{
+    if (claim == "appid")
+        return TextField::ClaimAppId;
+    if (claim == "oid")
+        return TextField::ClaimOid;
+    if (claim == "upn")
+        return TextField::ClaimUpn;
+    if (claim == kLongOid)
+        return TextField::ClaimObjectIdentifier;
+    if (claim == kLongUpn)
+        return TextField::ClaimUpnLong;
+    return TextField::Count;
+}
+
 bool parseInt(std::string_view s, std::int64_t &out)
 {
     // Numbers may arrive as "200", "200.0" (a real column) or "16".
@@ -105,6 +116,7 @@ void RecordBuilder::reset()
     m_lowerResourceId.clear();
     m_durationMs.reset();
     m_httpStatus.reset();
+    m_nameIndex = 0;
 }
 
 void RecordBuilder::setText(TextField f, std::string_view value, bool overwrite)
@@ -116,16 +128,8 @@ void RecordBuilder::setText(TextField f, std::string_view value, bool overwrite)
 
 void RecordBuilder::setClaim(std::string_view claim, std::string_view value)
 {
-    if (claim == "appid")
-        setText(TextField::ClaimAppId, value);
-    else if (claim == "oid")
-        setText(TextField::ClaimOid, value);
-    else if (claim == "upn")
-        setText(TextField::ClaimUpn, value);
-    else if (claim == kLongOid)
-        setText(TextField::ClaimObjectIdentifier, value);
-    else if (claim == kLongUpn)
-        setText(TextField::ClaimUpnLong, value);
+    if (const TextField f = claimField(claim); f != TextField::Count)
+        setText(f, value);
 }
 
 // A dynamic column as JSON text: {"claim":{...}} for Identity, a bag of columns for AdditionalFields,
@@ -162,7 +166,7 @@ void RecordBuilder::setDynamic(std::string_view name, std::string_view json)
     }
 }
 
-void RecordBuilder::set(std::string_view name, std::string_view value)
+RecordBuilder::Meaning RecordBuilder::lookUp(std::string_view name)
 {
     // Portal CSV headers carry the display zone: "TimeGenerated [UTC]", "TimeGenerated [Local Time]".
     bool local = false;
@@ -171,22 +175,45 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
         name = name.substr(0, bracket);
     }
     if (const auto claim = claimName(name)) {
-        if (!isAbsent(value))
-            setClaim(*claim, value);
-        return;
+        const TextField f = claimField(*claim);
+        return f == TextField::Count ? Meaning{} : Meaning{Kind::Claim, f, false};
     }
     const auto it = names().find(name);
-    if (it == names().end() || isAbsent(value))
+    if (it == names().end())
+        return {};
+    Meaning m = it->second;
+    m.localTime = local;
+    return m;
+}
+
+const RecordBuilder::Meaning &RecordBuilder::meaningOf(std::string_view name)
+{
+    const std::size_t i = m_nameIndex++;
+    if (i < m_recentNames.size()) {
+        auto &[known, meaning] = m_recentNames[i];
+        if (known != name) {
+            known.assign(name);
+            meaning = lookUp(name);
+        }
+        return meaning;
+    }
+    return m_recentNames.emplace_back(std::string(name), lookUp(name)).second;
+}
+
+void RecordBuilder::set(std::string_view name, std::string_view value)
+{
+    const Meaning &t = meaningOf(name);
+    if (t.kind == Kind::Ignore || isAbsent(value))
         return;
-    const Target &t = it->second;
     std::int64_t n = 0;
     switch (t.kind) {
     case Kind::Text:
+    case Kind::Claim:
         setText(t.field, value);
         break;
     case Kind::Time:
         m_time.assign(value);
-        m_timeIsLocal = local;
+        m_timeIsLocal = t.localTime;
         break;
     case Kind::DurationMs:
         if (parseInt(value, n))
@@ -203,9 +230,11 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
     case Kind::LowerResourceId:
         m_lowerResourceId.assign(value);
         break;
-    case Kind::Dynamic:
-        setDynamic(name, value);
+    case Kind::Dynamic: {
+        const std::string owned(name); // setDynamic offers members by name, reusing the name cache
+        setDynamic(owned.substr(0, owned.find(" [")), value);
         break;
+    }
     case Kind::TableType:
         // AZKVAuditLogs holds only AuditEvent records and has no Category column.
         if (value == "AZKVAuditLogs")
@@ -235,7 +264,7 @@ bool RecordBuilder::finish(EventDraft &out, std::string &error)
                 c = static_cast<char>(c - 'a' + 'A');
     }
     if (!resourceId.empty()) {
-        const ResourceParts parts = parseResourceId(resourceId);
+        const ResourceParts &parts = m_resources.parts(resourceId);
         setText(TextField::SubscriptionId, parts.subscriptionId, false);
         setText(TextField::ResourceGroup, parts.resourceGroup, false);
         setText(TextField::ResourceProvider, parts.resourceProvider, false);

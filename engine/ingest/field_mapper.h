@@ -4,11 +4,14 @@
 #pragma once
 
 #include <array>
+#include <utility>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/ticks.h"
+#include "ingest/resource_id.h"
 #include "store/dataset.h"
 
 namespace kvt::engine {
@@ -32,10 +35,26 @@ public:
     /// export lacks them. False with @p error when the record has no usable time.
     bool finish(EventDraft &out, std::string &error);
 
+    /// What a field name means (the mapping table's entries).
+    enum class Kind : std::uint8_t { Text, Claim, Time, DurationMs, DurationNs, HttpStatus, LowerResourceId, Dynamic, TableType, Ignore };
+    struct Meaning {
+        Kind kind = Kind::Ignore;
+        TextField field = TextField::Count; ///< for Text and Claim
+        bool localTime = false;             ///< a "[Local Time]" CSV column
+    };
+    static Meaning lookUp(std::string_view name);
+
 private:
+    const Meaning &meaningOf(std::string_view name);
     void setText(TextField f, std::string_view value, bool overwrite = true);
     void setClaim(std::string_view claim, std::string_view value);
     void setDynamic(std::string_view name, std::string_view json);
+
+    // Records of one export name their fields in the same order: the i-th name offered is looked
+    // up in the table only when it differs from the previous record's i-th name.
+    std::vector<std::pair<std::string, Meaning>> m_recentNames;
+    std::size_t m_nameIndex = 0;
+    ResourceIdCache m_resources;
 
     std::array<std::string, kTextFieldCount> m_text;
     std::string m_time;

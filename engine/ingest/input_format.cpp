@@ -10,7 +10,7 @@
 
 #include "ingest/csv_reader.h"
 #include "ingest/field_mapper.h"
-#include "ingest/json_export_reader.h"
+#include "ingest/json_scan.h"
 
 namespace kvt::engine {
 namespace {
@@ -158,6 +158,7 @@ SniffResult sniffFormat(std::string_view bytes)
         return result;
     }
     // A record per line is the common case: look at the first lines one by one.
+    constexpr std::size_t kLongestSniffedLine = std::size_t{1} << 20;
     if (bytes[pos] == '{') {
         constexpr int kLinesToTry = 20;
         std::size_t p = pos;
@@ -165,6 +166,8 @@ SniffResult sniffFormat(std::string_view bytes)
             const void *nl = std::memchr(bytes.data() + p, '\n', bytes.size() - p);
             const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
             const std::string_view line = bytes.substr(p, end - p);
+            if (line.size() > kLongestSniffedLine)
+                break; // a one-line document (or a giant record): judged by its opening keys below
             if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
                 const FirstObject f = firstObject(line);
                 if (f.parsed)
@@ -175,17 +178,25 @@ SniffResult sniffFormat(std::string_view bytes)
             p = end + 1;
         }
     }
-    // A whole-file document (pretty-printed object, array, API response): its opening keys decide.
-    constexpr std::size_t kWholeLimit = std::size_t{256} << 20;
-    std::string_view doc = bytes.substr(pos);
-    if (doc.size() > kWholeLimit) {
-        doc = doc.substr(0, kWholeLimit);
-        doc = doc.substr(0, std::max<std::size_t>(doc.rfind('\n'), 1));
+    // A whole-file document (pretty-printed object, array, API response) of any size, even cut
+    // short: the structural scan finds its opening keys or its first element without parsing it all.
+    constexpr std::size_t kSniffedPrefix = std::size_t{64} << 20;
+    const std::string_view head = bytes.substr(0, pos + kSniffedPrefix);
+    FirstObject f;
+    if (bytes[pos] == '[') {
+        const std::size_t first = skipJsonWhitespace(head, pos + 1);
+        if (first < head.size() && head[first] == ']') {
+            result.reason = "an empty JSON array: the file holds no records";
+            return result;
+        }
+        const std::size_t end = skipJsonValue(head, first);
+        if (end != std::string_view::npos)
+            f = firstObject(head.substr(first, end - first));
+        f.inArray = true;
+    } else {
+        f.keys = jsonObjectKeys(head, pos);
+        f.parsed = !f.keys.empty();
     }
-    FirstObject f = firstObject(doc);
-    if (!f.parsed) // a document cut short: judge it by its complete part
-        if (const std::string repaired = closeAfterLastElement(doc); !repaired.empty())
-            f = firstObject(repaired);
     if (f.parsed) {
         SniffResult r = classify(f);
         if (r.format != InputFormat::Unknown && !f.inArray && r.shape == JsonShape::ObjectLines

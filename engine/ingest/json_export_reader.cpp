@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "ingest/field_mapper.h"
+#include "ingest/json_scan.h"
 #include "ingest/json_text_parser.h"
+#include "ingest/parallel_read.h"
 #include "ingest/read_session.h"
 
 namespace kvt::engine {
@@ -99,14 +101,14 @@ class ExportReader {
 public:
     ExportReader(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) {}
 
-    // One object per line (NDJSON).
-    ReadOutcome objectLines()
+    // One object per line (NDJSON), in bytes[begin, stop) which starts at a line start.
+    ReadOutcome objectLines(std::size_t begin, std::size_t stop)
     {
         const std::string_view bytes = m_session.bytes();
-        std::size_t pos = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-        while (pos < bytes.size()) {
-            const void *nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
-            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
+        std::size_t pos = begin;
+        while (pos < stop) {
+            const void *nl = std::memchr(bytes.data() + pos, '\n', stop - pos);
+            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : stop;
             std::size_t first = pos, last = end;
             while (first < last && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r'))
                 ++first;
@@ -118,6 +120,24 @@ public:
             if (!m_session.tick(pos))
                 break;
         }
+        return m_session.take();
+    }
+
+    // The records of an array found by the structural scan: elements[first, last).
+    ReadOutcome elements(const std::vector<TextRange> &ranges, std::size_t first, std::size_t last)
+    {
+        for (std::size_t i = first; i < last; ++i) {
+            objectText(ranges[i].begin, ranges[i].end - ranges[i].begin);
+            if (!m_session.tick(ranges[i].end))
+                break;
+        }
+        return m_session.take();
+    }
+
+    // A structural problem the scan met: every record before it is read; this counts as one rejected.
+    ReadOutcome problem(std::size_t at, const std::string &what)
+    {
+        m_session.reject(at, what);
         return m_session.take();
     }
 
@@ -157,14 +177,11 @@ private:
             doc = m_docParser.iterate(copy);
             started = true;
             switch (shape) {
-            case JsonShape::ObjectArray: objectArray(doc.get_array()); break;
             case JsonShape::LaTables: tables(doc.get_object(), "tables", "name", "columns", "rows", false); break;
             case JsonShape::KustoV1: tables(doc.get_object(), "Tables", "ColumnName", "Columns", "Rows", false); break;
             case JsonShape::EsqlColumns: singleTable(doc.get_object(), "name", "columns", "values"); break;
             case JsonShape::KustoV2: kustoFrames(doc.get_array()); break;
-            case JsonShape::ElasticSearch: elasticHits(doc.get_object()); break;
-            case JsonShape::RecordsEnvelope: recordsEnvelope(doc.get_object()); break;
-            case JsonShape::ObjectLines: break;
+            default: break; // the shapes split by the structural scan never come here
             }
             return true;
         } catch (const simdjson::simdjson_error &e) {
@@ -210,25 +227,6 @@ private:
             m_session.append(draft, offset, length);
         else if (!bulkAction) // a _bulk action line precedes each document: not a record
             m_session.reject(offset, error);
-    }
-
-    void objectArray(od::array array)
-    {
-        for (auto element : array) {
-            od::value v = element.value();
-            if (v.type() != od::json_type::object) {
-                const char *at = m_base;
-                if (v.current_location().get(at) != simdjson::SUCCESS)
-                    at = m_base;
-                m_session.reject(static_cast<std::size_t>(at - m_base), "expected a JSON object (one record)");
-                continue;
-            }
-            od::object obj = v.get_object();
-            const std::string_view raw = trimmed(obj.raw_json().value());
-            objectText(offsetOf(raw), raw.size());
-            if (!m_session.tick(offsetOf(raw)))
-                return;
-        }
     }
 
     std::vector<std::string> columnNames(od::array columns, std::string_view nameKey)
@@ -318,30 +316,6 @@ private:
         }
     }
 
-    void recordsEnvelope(od::object root)
-    {
-        bool sawRecords = false;
-        for (auto field : root) {
-            if (field.unescaped_key().value() != "records")
-                continue;
-            sawRecords = true;
-            objectArray(field.value().get_array());
-        }
-        if (!sawRecords)
-            m_session.reject(0, "expected a \"records\" array in the envelope");
-    }
-
-    void elasticHits(od::object root)
-    {
-        for (auto field : root) {
-            if (field.unescaped_key().value() != "hits")
-                continue;
-            for (auto inner : field.value().get_object())
-                if (inner.unescaped_key().value() == "hits")
-                    objectArray(inner.value().get_array());
-        }
-    }
-
     ReadSession m_session;
     RecordBuilder m_builder;
     JsonTextParser m_lineParser;
@@ -400,10 +374,54 @@ std::string closeAfterLastElement(std::string_view text)
     return repaired;
 }
 
+namespace {
+
+// A document whose records are the elements of one array: scanned for the element boundaries,
+// then each element parsed on its own, on several threads.
+ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::string_view> &path, const ReadContext &ctx, Dataset &out)
+{
+    const std::uint64_t total = bytes.size();
+    // The scan is about a quarter of the work, the records the rest.
+    const ArrayScan scan = scanJsonArrays(bytes, path, [&](std::size_t at) { return !ctx.progress || ctx.progress(at / 4, total); });
+    if (scan.cancelled) {
+        ReadOutcome outcome;
+        outcome.cancelled = true;
+        return outcome;
+    }
+    ReadContext parse = ctx;
+    if (ctx.progress)
+        parse.progress = [&](std::uint64_t done, std::uint64_t) { return ctx.progress(total / 4 + std::min(done, total) / 4 * 3, total); };
+    const std::size_t count = scan.elements.size();
+    const std::size_t parts = count == 0 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(ctx.threads, (scan.elements.back().end - scan.elements.front().begin) >> 24));
+    ReadOutcome outcome = readParts(parts, count, parse, out, [&](std::size_t k, const ReadContext &c, Dataset &d) {
+        return ExportReader(bytes, c, d).elements(scan.elements, count * k / parts, count * (k + 1) / parts);
+    });
+    if (!scan.problem.empty() && !outcome.cancelled) {
+        Dataset none;
+        const ReadOutcome broken = ExportReader(bytes, ctx, none).problem(scan.problemAt, scan.problem);
+        outcome.rejected += broken.rejected;
+        if (outcome.issues.size() < ctx.maxIssues)
+            outcome.issues.insert(outcome.issues.end(), broken.issues.begin(), broken.issues.end());
+    }
+    return outcome;
+}
+
+} // namespace
+
 ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadContext &ctx, Dataset &out)
 {
-    ExportReader reader(bytes, ctx, out);
-    return shape == JsonShape::ObjectLines ? reader.objectLines() : reader.document(shape);
+    switch (shape) {
+    case JsonShape::ObjectLines: {
+        const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.threads);
+        return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
+                         [&](std::size_t k, const ReadContext &c, Dataset &d) { return ExportReader(bytes, c, d).objectLines(cuts[k], cuts[k + 1]); });
+    }
+    case JsonShape::ObjectArray: return readArrayElements(bytes, {}, ctx, out);
+    case JsonShape::RecordsEnvelope: return readArrayElements(bytes, {"records"}, ctx, out);
+    case JsonShape::ElasticSearch: return readArrayElements(bytes, {"hits", "hits"}, ctx, out);
+    default: return ExportReader(bytes, ctx, out).document(shape);
+    }
 }
 
 } // namespace kvt::engine

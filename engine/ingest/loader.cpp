@@ -7,7 +7,7 @@
 
 #include "ingest/diagnostic_json_reader.h"
 #include "ingest/json_export_reader.h"
-#include "ingest/parallel_json_lines.h"
+#include "ingest/parallel_read.h"
 
 namespace kvt::engine {
 
@@ -153,10 +153,11 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         if (sniff.format == InputFormat::AzureDiagnosticsJson)
             report.layout = std::string(layoutName(sniff.layout));
         const std::uint32_t source = dataset->addSource(SourceFile{path, report.format, buffer});
-        ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan)};
+        const ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan),
+                              options.threads ? options.threads : loaderThreads()};
         ReadOutcome outcome;
         if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
-            outcome = readDiagnosticJsonParallel(buffer->bytes(), ctx, *dataset, options.threads ? options.threads : loaderThreads());
+            outcome = readDiagnosticJson(buffer->bytes(), ctx, *dataset);
         } else if (sniff.format == InputFormat::Csv || sniff.format == InputFormat::CsvHeaderless) {
             CsvOptions csv = options.csv;
             if (sniff.format == InputFormat::Csv)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ingest/resource_id.h"
 
+#include <utility>
+
 #include <vector>
 
 namespace kvt::engine {
@@ -65,6 +67,17 @@ ResourceParts parseResourceId(std::string_view id)
         }
     }
     return parts;
+}
+
+const ResourceParts &ResourceIdCache::parts(std::string_view id)
+{
+    for (std::size_t i = 0; i < m_used; ++i)
+        if (m_ids[i] == id)
+            return m_parts[i];
+    const std::size_t slot = m_used < kEntries ? m_used++ : std::exchange(m_next, (m_next + 1) % kEntries);
+    m_ids[slot].assign(id);
+    m_parts[slot] = parseResourceId(id);
+    return m_parts[slot];
 }
 
 } // namespace kvt::engine

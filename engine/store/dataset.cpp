@@ -2,8 +2,32 @@
 #include "store/dataset.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include <sys/mman.h>
 
 namespace kvt::engine {
+
+namespace {
+
+// Columns of millions of rows are written once, front to back: where the kernel gives huge pages on
+// request (transparent_hugepage=madvise, Debian's default), ask for them, so filling a column costs
+// a page fault per 2 MB instead of one per 4 KB.
+template <typename T>
+void reserveColumn(std::vector<T> &column, std::size_t rows)
+{
+    column.reserve(rows);
+#ifdef MADV_HUGEPAGE
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    const auto start = reinterpret_cast<std::uintptr_t>(column.data());
+    const std::uintptr_t first = (start + kHuge - 1) & ~(kHuge - 1);
+    const std::uintptr_t last = (start + column.capacity() * sizeof(T)) & ~(kHuge - 1);
+    if (last > first)
+        ::madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
+#endif
+}
+
+} // namespace
 
 std::string_view Dataset::rawText(std::size_t row) const
 {
@@ -20,12 +44,12 @@ std::uint32_t Dataset::addSource(SourceFile source)
 
 void Dataset::reserve(std::size_t records)
 {
-    m_times.reserve(records);
+    reserveColumn(m_times, records);
     for (auto &col : m_text)
-        col.reserve(records);
-    m_durationMs.reserve(records);
-    m_httpStatus.reserve(records);
-    m_locators.reserve(records);
+        reserveColumn(col, records);
+    reserveColumn(m_durationMs, records);
+    reserveColumn(m_httpStatus, records);
+    reserveColumn(m_locators, records);
 }
 
 void Dataset::appendChunk(const Dataset &other, std::uint32_t source, std::uint64_t offsetShift)

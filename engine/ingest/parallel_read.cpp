@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "ingest/parallel_read.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+namespace kvt::engine {
+
+namespace {
+constexpr std::size_t kMinBytesPerPart = std::size_t{16} << 20;
+}
+
+unsigned loaderThreads()
+{
+    return std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+}
+
+std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::size_t end)
+{
+    const std::string_view head = bytes.substr(begin, std::min(end - begin, std::size_t{256} << 10));
+    const auto lines = std::max<std::ptrdiff_t>(std::count(head.begin(), head.end(), '\n'), 1);
+    return static_cast<std::size_t>(static_cast<double>(end - begin) / (static_cast<double>(head.size()) / static_cast<double>(lines)) * 1.05);
+}
+
+std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, unsigned parts)
+{
+    parts = std::max(1U, std::min<unsigned>(parts, static_cast<unsigned>((end - begin) / kMinBytesPerPart)));
+    std::vector<std::size_t> cuts{begin};
+    for (unsigned k = 1; k < parts; ++k) {
+        const std::size_t from = begin + (end - begin) * k / parts;
+        const void *nl = std::memchr(bytes.data() + from, '\n', end - from);
+        const std::size_t cut = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : end;
+        if (cut > cuts.back() && cut < end)
+            cuts.push_back(cut);
+    }
+    cuts.push_back(end);
+    return cuts;
+}
+
+ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out,
+                      const PartReader &readPart)
+{
+    out.reserve(out.size() + expectedRecords);
+    if (parts <= 1)
+        return readPart(0, ctx, out);
+
+    std::atomic<bool> cancelled{false};
+    std::vector<Dataset> partData(parts);
+    std::vector<ReadOutcome> outcomes(parts);
+    {
+        std::vector<std::jthread> workers;
+        for (std::size_t k = 1; k < parts; ++k) {
+            workers.emplace_back([&, k] {
+                ReadContext c = ctx;
+                c.progress = [&cancelled](std::uint64_t, std::uint64_t) { return !cancelled.load(std::memory_order_relaxed); };
+                partData[k].reserve(expectedRecords / parts + 1);
+                outcomes[k] = readPart(k, c, partData[k]);
+            });
+        }
+        // The parts advance at about the same pace: part 0's progress stands for the whole.
+        ReadContext first = ctx;
+        if (ctx.progress)
+            first.progress = [&](std::uint64_t done, std::uint64_t total) {
+                const bool goOn = ctx.progress(std::min<std::uint64_t>(done * parts, total), total);
+                if (!goOn)
+                    cancelled = true;
+                return goOn;
+            };
+        outcomes[0] = readPart(0, first, out);
+    } // joins the workers
+
+    ReadOutcome total;
+    for (std::size_t k = 0; k < parts; ++k) {
+        if (k > 0 && !cancelled)
+            out.appendChunk(partData[k], ctx.source, 0);
+        total.records += outcomes[k].records;
+        total.rejected += outcomes[k].rejected;
+        total.cancelled = total.cancelled || outcomes[k].cancelled || cancelled;
+        for (auto &issue : outcomes[k].issues) {
+            if (total.issues.size() == ctx.maxIssues)
+                break;
+            total.issues.push_back(std::move(issue));
+        }
+    }
+    return total;
+}
+
+} // namespace kvt::engine
