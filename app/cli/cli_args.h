@@ -37,4 +37,7 @@ private:
     std::vector<std::string> m_positionals;
 };
 
+/// The non-empty items of a comma-separated option value.
+std::vector<std::string> splitList(const std::string &text);
+
 } // namespace kvt::cli

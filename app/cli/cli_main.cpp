@@ -27,6 +27,8 @@ Commands:
                          [--format json|csv]
   bench series|rule      benchmarks (one thread), each with a same-run baseline [--repetitions N]
                          [--records N] (rule: records generated in memory, default 1,000,000)
+  bench ingest           load times of generated files against `cat FILE | wc -c`, peak memory, cancel
+                         [--records N] [--repetitions N] [--dir DIR] [--formats F,...] [--threads N]
 
 Inputs are files or folders (walked recursively), or - for standard input; .gz is read transparently.
 Common options: --output FILE, --input-format NAME, --strict, --columns A,B,... (names for a CSV without a

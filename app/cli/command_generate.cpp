@@ -10,7 +10,7 @@
 #include "generate/anomaly_labels.h"
 #include "generate/export_writers.h"
 #include "generate/generator.h"
-#include "generate/output_file.h"
+#include "generate/export_file.h"
 #include "ingest/input_format.h"
 
 namespace kvt::cli {
@@ -22,8 +22,7 @@ int runGenerate(const std::vector<std::string> &argv)
     if (!output)
         throw UsageError("generate needs --output FILE (a name ending in .gz is gzip-compressed)");
     const std::string format = args.valueOr("output-format", "azure-diagnostics-json");
-    auto writer = engine::makeExportWriter(format);
-    if (!writer) {
+    if (!engine::makeExportWriter(format)) {
         std::string known;
         for (const auto &f : engine::exportWriterFormats())
             known += (known.empty() ? "" : ", ") + f;
@@ -46,25 +45,9 @@ int runGenerate(const std::vector<std::string> &argv)
     }
 
     std::string error;
-    auto out = engine::OutputFile::open(*output, error);
-    if (!out) {
+    engine::GenerationSummary summary;
+    if (!engine::writeGeneratedExport(options, format, *output, summary, error)) {
         std::cerr << "kvtriage-cli: " << error << '\n';
-        return kExitFailed;
-    }
-    std::string buffer;
-    writer->begin(buffer);
-    bool writeOk = true;
-    const auto summary = engine::generateAuditEvents(options, [&](std::vector<engine::OwnedEvent> &day) {
-        for (const auto &e : day)
-            writer->write(e, buffer);
-        writeOk = out->write(buffer);
-        buffer.clear();
-        return writeOk;
-    });
-    writer->end(buffer);
-    writeOk = writeOk && out->write(buffer);
-    if (!writeOk || !out->close(error)) {
-        std::cerr << "kvtriage-cli: " << (error.empty() ? *output + ": cannot write" : error) << '\n';
         return kExitFailed;
     }
     const std::string labelsPath = args.valueOr("labels", *output == "-" ? "" : *output + ".labels.json");
