@@ -71,10 +71,10 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
         outcomes[0] = readPart(0, first, out);
     } // joins the workers
 
+    if (!cancelled)
+        out.appendChunks(partData, ctx.source, ctx.threads); // partData[0] is empty: part 0 went to out
     ReadOutcome total;
     for (std::size_t k = 0; k < parts; ++k) {
-        if (k > 0 && !cancelled)
-            out.appendChunk(partData[k], ctx.source, 0);
         total.records += outcomes[k].records;
         total.rejected += outcomes[k].rejected;
         total.cancelled = total.cancelled || outcomes[k].cancelled || cancelled;

@@ -47,9 +47,15 @@ public:
         }
     }
 
-    /// Reports progress now and then; false when the caller asked to stop.
+    /// Reports progress now and then; false when the caller asked to stop. Also maps the file's
+    /// pages a stretch ahead of @p offset, where the reader goes next.
     bool tick(std::size_t offset)
     {
+        if (offset + kPrefaultStretch / 2 > m_prefaultedTo && m_prefaultedTo < m_bytes.size()) {
+            const std::size_t from = std::max(offset, m_prefaultedTo);
+            m_prefaultedTo = std::min(m_bytes.size(), from + kPrefaultStretch);
+            prefaultForReading(m_bytes.substr(from, m_prefaultedTo - from));
+        }
         if (!m_ctx.progress || offset < m_lastReport + m_reportEvery)
             return true;
         m_lastReport = offset;
@@ -70,6 +76,8 @@ private:
     ReadOutcome m_result;
     std::size_t m_reportEvery;
     std::size_t m_lastReport = 0;
+    static constexpr std::size_t kPrefaultStretch = std::size_t{16} << 20;
+    std::size_t m_prefaultedTo = 0;
 };
 
 } // namespace kvt::engine

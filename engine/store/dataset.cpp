@@ -2,6 +2,8 @@
 #include "store/dataset.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cstdint>
 
 #include <sys/mman.h>
@@ -52,35 +54,71 @@ void Dataset::reserve(std::size_t records)
     reserveColumn(m_locators, records);
 }
 
-void Dataset::appendChunk(const Dataset &other, std::uint32_t source, std::uint64_t offsetShift)
+namespace {
+
+template <typename T>
+void appendAll(std::vector<T> &to, const std::vector<T> &from)
 {
-    if (other.empty())
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+} // namespace
+
+void Dataset::appendChunks(const std::vector<Dataset> &chunks, std::uint32_t source, unsigned threads)
+{
+    std::size_t total = size();
+    bool any = !empty();
+    for (const Dataset &c : chunks) {
+        total += c.size();
+        if (c.empty())
+            continue;
+        m_first = any ? std::min(m_first, c.m_first) : c.m_first;
+        m_last = any ? std::max(m_last, c.m_last) : c.m_last;
+        any = true;
+    }
+    if (total == size())
         return;
-    if (m_times.empty()) {
-        m_first = other.m_first;
-        m_last = other.m_last;
-    } else {
-        m_first = std::min(m_first, other.m_first);
-        m_last = std::max(m_last, other.m_last);
-    }
-    m_times.insert(m_times.end(), other.m_times.begin(), other.m_times.end());
-    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
-        const StringPool &theirs = other.m_pools[f];
-        std::vector<StringId> remap(theirs.size());
-        for (StringId id = 0; id < theirs.size(); ++id)
-            remap[id] = m_pools[f].intern(theirs.view(id));
-        auto &column = m_text[f];
-        column.reserve(column.size() + other.m_text[f].size());
-        for (const StringId id : other.m_text[f])
-            column.push_back(remap[id]);
-    }
-    m_durationMs.insert(m_durationMs.end(), other.m_durationMs.begin(), other.m_durationMs.end());
-    m_httpStatus.insert(m_httpStatus.end(), other.m_httpStatus.begin(), other.m_httpStatus.end());
-    m_locators.reserve(m_locators.size() + other.m_locators.size());
-    for (RecordLocator loc : other.m_locators) {
-        loc.source = source;
-        loc.offset += offsetShift;
-        m_locators.push_back(loc);
+    reserve(total);
+    // Task k < kTextFieldCount merges text column k; the last four merge the fixed-size columns.
+    const auto task = [&](std::size_t k) {
+        if (k < kTextFieldCount) {
+            for (const Dataset &c : chunks) {
+                const StringPool &theirs = c.m_pools[k];
+                std::vector<StringId> remap(theirs.size());
+                for (StringId id = 0; id < theirs.size(); ++id)
+                    remap[id] = m_pools[k].intern(theirs.view(id));
+                auto &column = m_text[k];
+                for (const StringId id : c.m_text[k])
+                    column.push_back(remap[id]);
+            }
+        } else if (k == kTextFieldCount) {
+            for (const Dataset &c : chunks)
+                appendAll(m_times, c.m_times);
+        } else if (k == kTextFieldCount + 1) {
+            for (const Dataset &c : chunks)
+                appendAll(m_durationMs, c.m_durationMs);
+        } else if (k == kTextFieldCount + 2) {
+            for (const Dataset &c : chunks)
+                appendAll(m_httpStatus, c.m_httpStatus);
+        } else {
+            for (const Dataset &c : chunks)
+                for (RecordLocator loc : c.m_locators) {
+                    loc.source = source;
+                    m_locators.push_back(loc);
+                }
+        }
+    };
+    const std::size_t tasks = kTextFieldCount + 4;
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+        for (std::size_t k; (k = next++) < tasks;)
+            task(k);
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned t = 1; t < threads; ++t)
+            helpers.emplace_back(worker);
+        worker();
     }
 }
 

@@ -75,9 +75,10 @@ public:
     std::uint32_t addSource(SourceFile source);
     void append(const EventDraft &draft, const RecordLocator &where);
     void reserve(std::size_t records);
-    /// Appends every record of @p other (built from one chunk of source @p source whose offsets
-    /// start at @p offsetShift in the whole file), re-interning its strings once per distinct value.
-    void appendChunk(const Dataset &other, std::uint32_t source, std::uint64_t offsetShift);
+    /// Appends @p chunks in order (their locators already point into source @p source), one column
+    /// per task on @p threads threads: the columns are independent, so the merge of a file read in
+    /// parts costs a fraction of a serial one.
+    void appendChunks(const std::vector<Dataset> &chunks, std::uint32_t source, unsigned threads);
 
 private:
     static constexpr std::size_t index(TextField f) { return static_cast<std::size_t>(f); }

@@ -2,6 +2,7 @@
 #include "store/source_buffer.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <cstdio>
 
@@ -171,6 +172,19 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
     if (!inflateError.empty())
         error = path + ": " + inflateError; // a warning: the inflated prefix is still returned
     return std::make_shared<HeapBuffer>(std::move(inflated), true);
+}
+
+void prefaultForReading(std::string_view range)
+{
+#ifdef MADV_POPULATE_READ
+    static const auto kPage = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(range.data()) & ~(kPage - 1);
+    const auto end = reinterpret_cast<std::uintptr_t>(range.data() + range.size());
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_READ);
+#else
+    (void)range;
+#endif
 }
 
 } // namespace kvt::engine
