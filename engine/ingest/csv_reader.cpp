@@ -217,9 +217,8 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
     }
     // Parts begin at record starts: the cut after each 1/n of the data moves past line breaks that
     // sit inside quoted cells.
-    constexpr std::size_t kMinBytesPerPart = std::size_t{16} << 20;
     const std::size_t dataBytes = bytes.size() - dataStart;
-    const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(ctx.threads, dataBytes / kMinBytesPerPart));
+    const std::size_t parts = ctx.partsFor(dataBytes);
     std::vector<std::size_t> cuts{dataStart};
     std::size_t quotes = 0, countedTo = dataStart;
     for (std::size_t k = 1; k < parts; ++k) {

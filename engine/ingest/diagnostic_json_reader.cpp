@@ -276,7 +276,7 @@ ReadOutcome readJsonLines(std::string_view bytes, std::size_t begin, std::size_t
 ReadOutcome readDiagnosticJson(std::string_view bytes, const ReadContext &ctx, Dataset &out)
 {
     const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.threads);
+    const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.partsFor(bytes.size() - begin));
     return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
                      [&](std::size_t k, const ReadContext &c, Dataset &d) { return readJsonLines(bytes, cuts[k], cuts[k + 1], c, d); });
 }

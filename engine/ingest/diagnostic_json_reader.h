@@ -2,6 +2,7 @@
 // Reader for raw diagnostic-settings Key Vault records (section 3 of data-formats.md).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ struct ReadContext {
     std::size_t maxIssues = 100;    ///< further problems are counted, not listed
     ProgressFn progress;            ///< bytes of this file's content; may be empty
     unsigned threads = 1;           ///< threads a reader may use for this file
+    std::size_t minPartBytes = std::size_t{16} << 20; ///< smallest share of a file a thread is given
+
+    /// Parts to read @p bytes in: one per thread, none smaller than minPartBytes.
+    std::size_t partsFor(std::size_t bytes) const { return std::max<std::size_t>(1, std::min<std::size_t>(threads, bytes / std::max<std::size_t>(minPartBytes, 1))); }
 };
 
 /// Reads raw diagnostic records, one per line (PT1H.json), from @p bytes into @p out: the fast

@@ -392,7 +392,7 @@ ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::str
     if (ctx.progress)
         parse.progress = [&](std::uint64_t done, std::uint64_t) { return ctx.progress(total / 4 + std::min(done, total) / 4 * 3, total); };
     const std::size_t count = scan.elements.size();
-    const std::size_t parts = count == 0 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(ctx.threads, (scan.elements.back().end - scan.elements.front().begin) >> 24));
+    const std::size_t parts = count == 0 ? 1 : ctx.partsFor(scan.elements.back().end - scan.elements.front().begin);
     ReadOutcome outcome = readParts(parts, count, parse, out, [&](std::size_t k, const ReadContext &c, Dataset &d) {
         return ExportReader(bytes, c, d).elements(scan.elements, count * k / parts, count * (k + 1) / parts);
     });
@@ -413,7 +413,7 @@ ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadCo
     switch (shape) {
     case JsonShape::ObjectLines: {
         const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-        const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.threads);
+        const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.partsFor(bytes.size() - begin));
         return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
                          [&](std::size_t k, const ReadContext &c, Dataset &d) { return ExportReader(bytes, c, d).objectLines(cuts[k], cuts[k + 1]); });
     }

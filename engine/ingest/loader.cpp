@@ -154,7 +154,7 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
             report.layout = std::string(layoutName(sniff.layout));
         const std::uint32_t source = dataset->addSource(SourceFile{path, report.format, buffer});
         const ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan),
-                              options.threads ? options.threads : loaderThreads()};
+                              options.threads ? options.threads : loaderThreads(), options.minPartBytes};
         ReadOutcome outcome;
         if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
             outcome = readDiagnosticJson(buffer->bytes(), ctx, *dataset);

@@ -20,6 +20,7 @@ struct LoadOptions {
     std::size_t maxIssuesPerFile = 100;
     CsvOptions csv;                          ///< `--columns`, `--utc-offset`
     unsigned threads = 0;                    ///< 0: loaderThreads()
+    std::size_t minPartBytes = std::size_t{16} << 20; ///< smallest share of a file per thread (tests lower it)
 };
 
 /// What was read from one file.

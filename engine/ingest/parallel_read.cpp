@@ -8,10 +8,6 @@
 
 namespace kvt::engine {
 
-namespace {
-constexpr std::size_t kMinBytesPerPart = std::size_t{16} << 20;
-}
-
 unsigned loaderThreads()
 {
     return std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
@@ -24,11 +20,10 @@ std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::
     return static_cast<std::size_t>(static_cast<double>(end - begin) / (static_cast<double>(head.size()) / static_cast<double>(lines)) * 1.05);
 }
 
-std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, unsigned parts)
+std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts)
 {
-    parts = std::max(1U, std::min<unsigned>(parts, static_cast<unsigned>((end - begin) / kMinBytesPerPart)));
     std::vector<std::size_t> cuts{begin};
-    for (unsigned k = 1; k < parts; ++k) {
+    for (std::size_t k = 1; k < parts; ++k) {
         const std::size_t from = begin + (end - begin) * k / parts;
         const void *nl = std::memchr(bytes.data() + from, '\n', end - from);
         const std::size_t cut = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : end;

@@ -25,8 +25,8 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
                       const PartReader &readPart);
 
 /// Part boundaries for @p bytes[begin, end): begin, a cut at the start of a line near each 1/parts
-/// of the range, end. Parts are never smaller than a few MB, so small inputs stay in one.
-std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, unsigned parts);
+/// of the range, end.
+std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts);
 
 /// Records expected in @p bytes[begin, end), from the average line length of its first 256 KiB.
 std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::size_t end);

@@ -70,6 +70,15 @@ void TestExportBadInput::badInput_data()
     QTest::newRow("LA API: truncated response") << QByteArray::fromStdString(api.substr(0, api.size() * 7 / 10)) << -1 << 1 << 0 << "invalid JSON";
     const std::string cli = exportText("az-cli-json", 20);
     QTest::newRow("az CLI: a non-object element") << QByteArray::fromStdString(cli.substr(0, cli.rfind(']')) + ",\n  42\n]\n") << 20 << 1 << 0 << "expected a JSON object";
+    QTest::newRow("az CLI: cut short mid-record") << QByteArray::fromStdString(cli.substr(0, cli.size() / 2)) << -1 << 1 << 0 << "cut short";
+    std::string quotedLines = "TimeGenerated,OperationName,ResultDescription,CallerIPAddress\n";
+    for (int i = 0; i < 300; ++i)
+        quotedLines += "2026-11-02T00:00:" + std::to_string(10 + i % 50) + "Z,SecretGet,\"first line\nsecond, \"\"quoted\"\"\n\",10.0.0." + std::to_string(i % 200) + "\n";
+    QTest::newRow("CSV: line breaks inside quoted cells") << QByteArray::fromStdString(quotedLines) << 300 << 0 << 0 << "";
+    std::string manyLines;
+    for (int i = 0; i < 40; ++i)
+        manyLines += exportText("azure-diagnostics-json", 20);
+    QTest::newRow("JSON Lines: corrupt line 437 of 800") << QByteArray::fromStdString(replaceLine(manyLines, 437, "{\"time\": tru")) << 799 << 1 << 437 << "invalid JSON";
     QTest::newRow("JSON object of another kind") << QByteArray("{\"hello\": \"world\"}\n") << 0 << 0 << 0 << "not a recognised";
     QTest::newRow("CSV without the columns we know") << QByteArray("a,b,c\n1,2,3\n") << 0 << 0 << 0 << "--columns";
 }
@@ -86,9 +95,32 @@ void TestExportBadInput::badInput()
     std::string error;
     auto out = OutputFile::open(path, error);
     QVERIFY(out && out->write(content.toStdString()) && out->close(error));
+    LoadOptions threaded;
+    threaded.threads = 3;
+    threaded.minPartBytes = 4096; // the big-file path, cut into three parts
     const LoadResult load = loadInputs({path}, {});
+    const LoadResult split = loadInputs({path}, threaded);
     QCOMPARE(load.status, JobStatus::Ok);
     const FileReport &f = load.files.front();
+    // Threads read exactly what one thread reads: counts, messages and every record.
+    const FileReport &g = split.files.front();
+    QCOMPARE(g.records, f.records);
+    QCOMPARE(g.rejected, f.rejected);
+    QCOMPARE(g.issues.size(), f.issues.size());
+    for (std::size_t i = 0; i < f.issues.size(); ++i) {
+        QCOMPARE(g.issues[i].line, f.issues[i].line);
+        QCOMPARE(g.issues[i].column, f.issues[i].column);
+        QCOMPARE(g.issues[i].message, f.issues[i].message);
+    }
+    if (load.dataset) {
+        QCOMPARE(split.dataset->size(), load.dataset->size());
+        for (std::size_t r = 0; r < load.dataset->size(); ++r) {
+            QCOMPARE(split.dataset->rawText(r), load.dataset->rawText(r));
+            QCOMPARE(split.dataset->time(r), load.dataset->time(r));
+            for (std::size_t k = 0; k < kTextFieldCount; ++k)
+                QCOMPARE(split.dataset->text(TextField(k), r), load.dataset->text(TextField(k), r));
+        }
+    }
     if (records >= 0)
         QCOMPARE(int(f.records), records);
     else

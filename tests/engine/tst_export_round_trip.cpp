@@ -46,24 +46,40 @@ void TestExportRoundTrip::roundTrip_data()
     QTest::addColumn<bool>("gzip");
     QTest::addColumn<bool>("msTime");     // the format keeps milliseconds only
     QTest::addColumn<bool>("headerless"); // the loader needs the column names
+    QTest::addColumn<unsigned>("threads");
     const QStringList ecs{"OperationName", "identity_claim_upn_s", "identity_claim_appid_g", "identity_claim_oid_g",
                           "CallerIPAddress", "Resource", "ResourceGroup", "ResourceId", "SubscriptionId", "ResultType",
                           "ResourceProvider", "ResourceType"};
-    QTest::newRow("raw diagnostic JSON Lines") << "azure-diagnostics-json" << "azure-diagnostics-json" << QStringList{} << false << false << false;
-    QTest::newRow("LA data export, AzureDiagnostics") << "log-analytics-json" << "log-analytics-json" << QStringList{} << false << false << false;
-    QTest::newRow("LA data export, AZKVAuditLogs") << "azkvauditlogs-json" << "log-analytics-json" << QStringList{} << true << false << false;
-    QTest::newRow("az CLI") << "az-cli-json" << "az-cli-json" << QStringList{} << false << false << false;
-    QTest::newRow("Log Analytics API") << "log-analytics-api" << "log-analytics-api" << QStringList{} << false << false << false;
-    QTest::newRow("Kusto v1") << "kusto-v1" << "kusto-v1" << QStringList{} << true << false << false;
-    QTest::newRow("Kusto v2") << "kusto-v2" << "kusto-v2" << QStringList{} << false << false << false;
-    QTest::newRow("Elastic NDJSON hits") << "elastic-ndjson" << "elastic-json" << QStringList{} << false << false << false;
-    QTest::newRow("Elastic _bulk") << "elastic-bulk" << "elastic-json" << QStringList{} << true << false << false;
-    QTest::newRow("Elastic _source, nested and dotted") << "elastic-source" << "elastic-json" << QStringList{} << false << false << false;
-    QTest::newRow("Elastic search response") << "elastic-search" << "elastic-json" << QStringList{} << false << false << false;
-    QTest::newRow("ES|QL columns/values") << "esql-json" << "esql-json" << ecs << false << false << false;
-    QTest::newRow("portal Export to CSV") << "csv" << "csv" << QStringList{} << false << true << false;
-    QTest::newRow("plain CSV, gzip") << "csv-plain" << "csv" << QStringList{} << true << false << false;
-    QTest::newRow("Kusto .export CSV, no header") << "csv-headerless" << "csv-headerless" << QStringList{} << false << false << true;
+    QTest::newRow("raw diagnostic JSON Lines, 1 thread") << "azure-diagnostics-json" << "azure-diagnostics-json" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("raw diagnostic JSON Lines, 3 threads") << "azure-diagnostics-json" << "azure-diagnostics-json" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("LA data export, AzureDiagnostics, 1 thread") << "log-analytics-json" << "log-analytics-json" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("LA data export, AzureDiagnostics, 3 threads") << "log-analytics-json" << "log-analytics-json" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("LA data export, AZKVAuditLogs, 1 thread") << "azkvauditlogs-json" << "log-analytics-json" << QStringList{} << true << false << false << 1U;
+    QTest::newRow("LA data export, AZKVAuditLogs, 3 threads") << "azkvauditlogs-json" << "log-analytics-json" << QStringList{} << true << false << false << 3U;
+    QTest::newRow("az CLI, 1 thread") << "az-cli-json" << "az-cli-json" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("az CLI, 3 threads") << "az-cli-json" << "az-cli-json" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("Log Analytics API, 1 thread") << "log-analytics-api" << "log-analytics-api" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("Log Analytics API, 3 threads") << "log-analytics-api" << "log-analytics-api" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("Kusto v1, 1 thread") << "kusto-v1" << "kusto-v1" << QStringList{} << true << false << false << 1U;
+    QTest::newRow("Kusto v1, 3 threads") << "kusto-v1" << "kusto-v1" << QStringList{} << true << false << false << 3U;
+    QTest::newRow("Kusto v2, 1 thread") << "kusto-v2" << "kusto-v2" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("Kusto v2, 3 threads") << "kusto-v2" << "kusto-v2" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("Elastic NDJSON hits, 1 thread") << "elastic-ndjson" << "elastic-json" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("Elastic NDJSON hits, 3 threads") << "elastic-ndjson" << "elastic-json" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("Elastic _bulk, 1 thread") << "elastic-bulk" << "elastic-json" << QStringList{} << true << false << false << 1U;
+    QTest::newRow("Elastic _bulk, 3 threads") << "elastic-bulk" << "elastic-json" << QStringList{} << true << false << false << 3U;
+    QTest::newRow("Elastic _source, nested and dotted, 1 thread") << "elastic-source" << "elastic-json" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("Elastic _source, nested and dotted, 3 threads") << "elastic-source" << "elastic-json" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("Elastic search response, 1 thread") << "elastic-search" << "elastic-json" << QStringList{} << false << false << false << 1U;
+    QTest::newRow("Elastic search response, 3 threads") << "elastic-search" << "elastic-json" << QStringList{} << false << false << false << 3U;
+    QTest::newRow("ES|QL columns/values, 1 thread") << "esql-json" << "esql-json" << ecs << false << false << false << 1U;
+    QTest::newRow("ES|QL columns/values, 3 threads") << "esql-json" << "esql-json" << ecs << false << false << false << 3U;
+    QTest::newRow("portal Export to CSV, 1 thread") << "csv" << "csv" << QStringList{} << false << true << false << 1U;
+    QTest::newRow("portal Export to CSV, 3 threads") << "csv" << "csv" << QStringList{} << false << true << false << 3U;
+    QTest::newRow("plain CSV, gzip, 1 thread") << "csv-plain" << "csv" << QStringList{} << true << false << false << 1U;
+    QTest::newRow("plain CSV, gzip, 3 threads") << "csv-plain" << "csv" << QStringList{} << true << false << false << 3U;
+    QTest::newRow("Kusto .export CSV, no header, 1 thread") << "csv-headerless" << "csv-headerless" << QStringList{} << false << false << true << 1U;
+    QTest::newRow("Kusto .export CSV, no header, 3 threads") << "csv-headerless" << "csv-headerless" << QStringList{} << false << false << true << 3U;
 }
 
 void TestExportRoundTrip::roundTrip()
@@ -74,6 +90,7 @@ void TestExportRoundTrip::roundTrip()
     QFETCH(bool, gzip);
     QFETCH(bool, msTime);
     QFETCH(bool, headerless);
+    QFETCH(unsigned, threads);
     const auto &evs = events();
     auto w = makeExportWriter(writer.toStdString());
     QVERIFY(w);
@@ -91,6 +108,9 @@ void TestExportRoundTrip::roundTrip()
     LoadOptions options;
     if (headerless)
         options.csv.columns = csvColumnNames();
+    // On one thread, and cut into three parts (the big-file path) even at this size.
+    options.threads = threads;
+    options.minPartBytes = 4096;
     const LoadResult load = loadInputs({path}, options);
     QCOMPARE(QString::fromStdString(load.files.front().format), detected);
     QCOMPARE(load.rejected(), std::uint64_t{0});
