@@ -41,12 +41,24 @@ struct Extraction {
     bool haveTime = false;
 };
 
+// A string value without unescaping when it has no escape (nearly always): a view into the file
+// itself, which saves simdjson's copy of every string.
+std::string_view stringValue(od::value v)
+{
+    std::string_view token = v.raw_json_token();
+    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' || token.back() == '\n'))
+        token.remove_suffix(1);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"' && token.find('\\') == std::string_view::npos)
+        return token.substr(1, token.size() - 2);
+    return v.get_string();
+}
+
 // Reads a string value; numbers and booleans are kept as their JSON text (wrong but harmless types).
 bool readText(od::value v, std::string_view &out, std::string &numberText)
 {
     switch (v.type()) {
     case od::json_type::string:
-        out = v.get_string();
+        out = stringValue(v);
         return true;
     case od::json_type::null:
         out = {};
@@ -72,7 +84,7 @@ bool readInteger(od::value v, std::int64_t &out)
         return true;
     }
     if (v.type() == od::json_type::string) {
-        const std::string_view s = v.get_string();
+        const std::string_view s = stringValue(v);
         if (s.empty() || s == "None")
             return true;
         const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -101,7 +113,7 @@ void readClaims(od::object claims, Extraction &x)
             target = TextField::ClaimUpnLong;
         else
             continue;
-        x.draft[target] = v.get_string();
+        x.draft[target] = stringValue(v);
     }
 }
 
@@ -113,13 +125,13 @@ bool readProperties(od::object props, Extraction &x)
         std::string scratch;
         if (keyIs(key, "clientInfo")) {
             if (v.type() == od::json_type::string)
-                x.draft[TextField::ClientInfoS] = v.get_string();
+                x.draft[TextField::ClientInfoS] = stringValue(v);
         } else if (keyIs(key, "requestUri")) {
             if (v.type() == od::json_type::string)
-                x.draft[TextField::RequestUriS] = v.get_string();
+                x.draft[TextField::RequestUriS] = stringValue(v);
         } else if (keyIs(key, "id")) {
             if (v.type() == od::json_type::string)
-                x.draft[TextField::IdS] = v.get_string();
+                x.draft[TextField::IdS] = stringValue(v);
         } else if (keyIs(key, "httpStatusCode")) {
             std::int64_t code = -1;
             if (!readInteger(v, code)) {
@@ -154,7 +166,7 @@ bool extractRecord(od::object obj, Extraction &x)
                 x.error = "time: expected an ISO 8601 string";
                 return false;
             }
-            const std::string_view s = v.get_string();
+            const std::string_view s = stringValue(v);
             const auto t = parseIsoDateTime(s);
             if (!t) {
                 x.error = "time: '" + std::string(s.substr(0, 40)) + "' is not an ISO 8601 date-time";

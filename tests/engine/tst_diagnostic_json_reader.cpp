@@ -39,6 +39,8 @@ private Q_SLOTS:
     void cancelStops();
     void hugeLineIsRead();
     void threadsGiveTheSameResult();
+    void stringValues_data();
+    void stringValues();
 };
 
 void TestDiagnosticJsonReader::badInput_data()
@@ -242,6 +244,36 @@ void TestDiagnosticJsonReader::threadsGiveTheSameResult()
             QCOMPARE(b.dataset->text(TextField(f), r), a.dataset->text(TextField(f), r));
     }
     QCOMPARE(b.dataset->rawText(b.dataset->size() - 1), a.dataset->rawText(a.dataset->size() - 1));
+}
+
+// Strings are taken straight from the file when they hold no escape, unescaped otherwise; numbers
+// and booleans where a string belongs keep their JSON text.
+void TestDiagnosticJsonReader::stringValues_data()
+{
+    QTest::addColumn<QString>("json");     // the resultDescription member's value, as written
+    QTest::addColumn<QString>("expected"); // what the store holds
+    QTest::newRow("plain") << R"("Successful request")" << "Successful request";
+    QTest::newRow("escaped quote and backslash") << R"("a \"quoted\" \\ value")" << R"(a "quoted" \ value)";
+    QTest::newRow("unicode escape") << R"("caf\u00e9 \ud83d\ude00")" << QString::fromUtf8("caf\u00e9 \U0001F600");
+    QTest::newRow("raw UTF-8") << QString::fromUtf8("\"caf\u00e9\"") << QString::fromUtf8("caf\u00e9");
+    QTest::newRow("space before the comma") << "\"spaced\"   " << "spaced";
+    QTest::newRow("empty") << R"("")" << "";
+    QTest::newRow("number") << "42" << "42";
+    QTest::newRow("boolean") << "true" << "true";
+    QTest::newRow("null") << "null" << "";
+}
+
+void TestDiagnosticJsonReader::stringValues()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const std::string line = R"({"time":"2026-11-01T10:00:00Z","operationName":"SecretGet","resultDescription":)" + json.toStdString()
+                             + R"(,"callerIpAddress":"192.0.2.9"})";
+    const LoadResult result = loadInputs({writeTemp(dir, QStringLiteral("v.json"), line + "\n")}, {});
+    QCOMPARE(result.records(), std::uint64_t{1});
+    QCOMPARE(QString::fromStdString(std::string(result.dataset->text(TextField::ResultDescription, 0))), expected);
+    QCOMPARE(result.dataset->text(TextField::CallerIPAddress, 0), std::string_view("192.0.2.9"));
 }
 
 QTEST_APPLESS_MAIN(TestDiagnosticJsonReader)
