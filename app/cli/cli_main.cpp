@@ -12,7 +12,9 @@ namespace {
 constexpr const char *kUsage = R"(usage: kvtriage-cli COMMAND [OPTIONS] [INPUT...]
 
 Commands:
-  inspect INPUT...       what was read: formats, record counts, rejected records, time range, field coverage
+  inspect INPUT...       what was read: formats, record counts, rejected records, time range, field coverage,
+                         each file's own field names and the canonical field each fills
+                         [--view azure-diagnostics|ecs] (the names the coverage is given under)
   generate --output FILE deterministic synthetic Key Vault audit data with labelled injected anomalies
                          [--output-format F] [--days N] [--keys N] [--records N]
                          F: azure-diagnostics-json, log-analytics-json, azkvauditlogs-json, az-cli-json,

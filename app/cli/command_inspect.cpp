@@ -17,13 +17,17 @@ int runInspect(const std::vector<std::string> &argv)
 {
     auto valued = inputValuedOptions();
     valued.insert("output");
+    valued.insert("view");
     const Args args(argv, valued, {"strict"});
     if (args.positionals().empty())
         throw UsageError("inspect needs at least one input file or folder");
     const engine::LoadResult load = loadForCli(args, "reading");
     if (load.status != engine::JobStatus::Ok)
         return kExitFailed;
-    const nlohmann::json report = engine::inspectJson(load);
+    const std::string view = args.valueOr("view", "azure-diagnostics");
+    if (view != "azure-diagnostics" && view != "ecs")
+        throw UsageError("--view: '" + view + "' is unknown (azure-diagnostics, ecs)");
+    const nlohmann::json report = engine::inspectJson(load, view == "ecs" ? engine::FieldView::Ecs : engine::FieldView::AzureDiagnostics);
     if (!writeOutput(args.valueOr("output", "-"), report.dump(2) + "\n"))
         return kExitFailed;
     return exitStatusFor(load, args.has("strict"));

@@ -183,9 +183,11 @@ ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop
         std::size_t length = end - start;
         while (length > 0 && (bytes[start + length - 1] == '\n' || bytes[start + length - 1] == '\r'))
             --length;
-        if (builder.finish(draft, error))
+        if (builder.finish(draft, error)) {
             rows.append(draft, start, length);
-        else
+            if (rows.wantsColumns())
+                rows.setColumns(builder.namesOfLastRecord());
+        } else
             rows.reject(start, error);
         if (!rows.tick(end))
             break;

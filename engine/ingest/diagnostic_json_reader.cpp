@@ -7,6 +7,7 @@
 
 
 #include "ingest/resource_id.h"
+#include "ingest/json_export_reader.h"
 #include "ingest/json_text_parser.h"
 #include "ingest/parallel_read.h"
 #include "ingest/read_session.h"
@@ -246,9 +247,11 @@ public:
         std::size_t errorOffset = 0;
         const std::string_view bytes = m_session.bytes();
         const auto visit = [&x](od::object obj) { return extractRecord(obj, x); };
-        if (m_parser.parse(bytes.substr(offset, length), bytes.size() - offset, visit, x.error, errorOffset))
+        if (m_parser.parse(bytes.substr(offset, length), bytes.size() - offset, visit, x.error, errorOffset)) {
             m_session.append(x.draft, offset, length);
-        else
+            if (m_session.wantsColumns())
+                m_session.setColumns(fieldNamesOf(bytes.substr(offset, length)));
+        } else
             m_session.reject(offset + errorOffset, x.error);
     }
     void reject(std::size_t offset, const std::string &message) { m_session.reject(offset, message); }

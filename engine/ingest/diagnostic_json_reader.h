@@ -12,12 +12,20 @@
 
 namespace kvt::engine {
 
+/// A field or column name as the file has it, and the canonical (AzureDiagnostics) field it fills;
+/// canonical is empty for names kvtriage does not use.
+struct ColumnMapping {
+    std::string name;
+    std::string canonical;
+};
+
 /// What one reader run produced for one file.
 struct ReadOutcome {
     std::uint64_t records = 0;
     std::uint64_t rejected = 0;
     std::vector<Issue> issues; ///< at most @ref ReadContext::maxIssues, in file order
     bool cancelled = false;
+    std::vector<ColumnMapping> columns; ///< the file's own names: header, table columns or first record's
 };
 
 /// Inputs shared by all readers.

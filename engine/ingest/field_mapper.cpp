@@ -186,6 +186,41 @@ RecordBuilder::Meaning RecordBuilder::lookUp(std::string_view name)
     return m;
 }
 
+namespace {
+
+std::string canonicalOf(const RecordBuilder::Meaning &m)
+{
+    using K = RecordBuilder::Kind;
+    switch (m.kind) {
+    case K::Text:
+    case K::Claim: return std::string(textFieldName(m.field));
+    case K::Time: return std::string(kTimeGeneratedName);
+    case K::DurationMs:
+    case K::DurationNs: return std::string(kDurationMsName);
+    case K::HttpStatus: return std::string(kHttpStatusCodeName);
+    case K::LowerResourceId: return std::string(textFieldName(TextField::ResourceId));
+    case K::TableType: return std::string(textFieldName(TextField::Category));
+    case K::Dynamic: return "(members mapped by name)";
+    case K::Ignore: break;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string RecordBuilder::canonicalNameOf(std::string_view name)
+{
+    return canonicalOf(lookUp(name));
+}
+
+std::vector<ColumnMapping> RecordBuilder::namesOfLastRecord() const
+{
+    std::vector<ColumnMapping> out;
+    for (std::size_t i = 0; i < m_nameIndex && i < m_recentNames.size(); ++i)
+        out.push_back(ColumnMapping{m_recentNames[i].first, canonicalOf(m_recentNames[i].second)});
+    return out;
+}
+
 const RecordBuilder::Meaning &RecordBuilder::meaningOf(std::string_view name)
 {
     const std::size_t i = m_nameIndex++;

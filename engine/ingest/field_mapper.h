@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/ticks.h"
+#include "ingest/diagnostic_json_reader.h"
 #include "ingest/resource_id.h"
 #include "store/dataset.h"
 
@@ -43,6 +44,11 @@ public:
         bool localTime = false;             ///< a "[Local Time]" CSV column
     };
     static Meaning lookUp(std::string_view name);
+
+    /// The names offered for the last record, in order, with the canonical field each fills.
+    std::vector<ColumnMapping> namesOfLastRecord() const;
+    /// The canonical field @p name fills ("" when none): TimeGenerated, DurationMs, a text field...
+    static std::string canonicalNameOf(std::string_view name);
 
 private:
     const Meaning &meaningOf(std::string_view name);

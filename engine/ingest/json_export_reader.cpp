@@ -223,9 +223,11 @@ private:
     {
         EventDraft draft;
         std::string error;
-        if (m_builder.finish(draft, error))
+        if (m_builder.finish(draft, error)) {
             m_session.append(draft, offset, length);
-        else if (!bulkAction) // a _bulk action line precedes each document: not a record
+            if (m_session.wantsColumns())
+                m_session.setColumns(m_builder.namesOfLastRecord());
+        } else if (!bulkAction) // a _bulk action line precedes each document: not a record
             m_session.reject(offset, error);
     }
 
@@ -372,6 +374,23 @@ std::string closeAfterLastElement(std::string_view text)
     for (auto it = stackAtCut.rbegin(); it != stackAtCut.rend(); ++it)
         repaired.push_back(*it == '{' ? '}' : ']');
     return repaired;
+}
+
+std::vector<ColumnMapping> fieldNamesOf(std::string_view objectText)
+{
+    RecordBuilder builder;
+    JsonTextParser parser;
+    std::string error;
+    std::size_t errorOffset = 0;
+    bool bulkAction = false;
+    const auto visit = [&](od::object obj) {
+        std::string prefix;
+        offerObject(obj, prefix, builder, bulkAction);
+        return true;
+    };
+    if (!parser.parse(objectText, objectText.size(), visit, error, errorOffset))
+        return {};
+    return builder.namesOfLastRecord();
 }
 
 namespace {

@@ -12,6 +12,10 @@ namespace kvt::engine {
 /// Reads @p bytes of @p shape into @p out; each record or row is appended or counted as rejected.
 ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadContext &ctx, Dataset &out);
 
+/// The names of one JSON object's fields as the generic readers flatten them (`properties.id`,
+/// `identity.claim.appid`...), each with the canonical field it fills.
+std::vector<ColumnMapping> fieldNamesOf(std::string_view objectText);
+
 /// @p text cut after its last complete element two or more levels deep, with the open brackets
 /// closed: a truncated array or table becomes valid JSON holding every complete record. Empty when
 /// there is no such element.

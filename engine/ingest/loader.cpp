@@ -179,6 +179,7 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         report.records = outcome.records;
         report.rejected = outcome.rejected;
         report.issues = std::move(outcome.issues);
+        report.columns = std::move(outcome.columns);
         result.files.push_back(std::move(report));
         base += sizes[i];
         if (!scale.report(base)) {

@@ -33,6 +33,7 @@ struct FileReport {
     std::uint64_t records = 0;
     std::uint64_t rejected = 0;
     std::vector<Issue> issues;
+    std::vector<ColumnMapping> columns; ///< the file's own field names and what each maps to
     std::string error; ///< the file could not be read at all (or only partly, e.g. truncated gzip)
     /// Found while walking a folder and not an audit export (a README, a labels file...): reported,
     /// but not a failure of the load.

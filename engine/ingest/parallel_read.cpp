@@ -73,6 +73,8 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
         total.records += outcomes[k].records;
         total.rejected += outcomes[k].rejected;
         total.cancelled = total.cancelled || outcomes[k].cancelled || cancelled;
+        if (total.columns.empty())
+            total.columns = std::move(outcomes[k].columns);
         for (auto &issue : outcomes[k].issues) {
             if (total.issues.size() == ctx.maxIssues)
                 break;

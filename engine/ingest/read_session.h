@@ -66,6 +66,10 @@ public:
         return true;
     }
 
+    /// Records the file's own field names once (the header, or the first record read).
+    bool wantsColumns() const { return m_result.columns.empty(); }
+    void setColumns(std::vector<ColumnMapping> columns) { m_result.columns = std::move(columns); }
+
     ReadOutcome take() { return std::move(m_result); }
 
 private:

@@ -11,10 +11,16 @@
 
 namespace kvt::engine {
 
-/// Fraction of records that carry a non-empty value, per canonical field (AzureDiagnostics names).
-std::map<std::string, double> fieldCoverage(const Dataset &data);
+/// Names the store's fields go by: the AzureDiagnostics columns the Sentinel rule reads (canonical),
+/// or the ECS fields the ES|QL rule reads.
+enum class FieldView { AzureDiagnostics, Ecs };
 
-/// The JSON document `kvtriage-cli inspect` prints (shape fixed by spec/cli.md).
-nlohmann::json inspectJson(const LoadResult &load);
+/// Fraction of records that carry a non-empty value, per field, named in @p view (fields with no
+/// name in that view are left out).
+std::map<std::string, double> fieldCoverage(const Dataset &data, FieldView view = FieldView::AzureDiagnostics);
+
+/// The JSON document `kvtriage-cli inspect` prints (shape fixed by spec/cli.md; each file also lists
+/// its own field names and the canonical field each fills).
+nlohmann::json inspectJson(const LoadResult &load, FieldView view = FieldView::AzureDiagnostics);
 
 } // namespace kvt::engine

@@ -65,6 +65,37 @@ inline constexpr std::array<std::string_view, kTextFieldCount> kTextFieldNames{
     "identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s",
 };
 
+/// The ECS / Elastic Azure-integration name of each text field (data-formats.md section 7), the
+/// names the ES|QL rule reads; empty where ECS has no field of its own (ResourceType is folded into
+/// azure.resource.provider there).
+inline constexpr std::array<std::string_view, kTextFieldCount> kEcsFieldNames{
+    "event.action",
+    "azure.platformlogs.operationVersion",
+    "azure.platformlogs.category",
+    "azure.platformlogs.result_type",
+    "azure.platformlogs.result_signature",
+    "azure.platformlogs.result_description",
+    "source.ip",
+    "azure.correlation_id",
+    "azure.resource.id",
+    "azure.subscription_id",
+    "azure.resource.group",
+    "azure.resource.provider",
+    "",
+    "azure.resource.name",
+    "azure.platformlogs.properties.id",
+    "azure.platformlogs.properties.requestUri",
+    "azure.platformlogs.properties.clientInfo",
+    "azure.platformlogs.identity.claim.appid",
+    "azure.platformlogs.identity.claim.oid",
+    "azure.platformlogs.identity.claim.upn",
+    "azure.platformlogs.identity.claim.http://schemas.microsoft.com/identity/claims/objectidentifier",
+    "azure.platformlogs.identity.claim.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+};
+inline constexpr std::string_view kEcsTimeName = "@timestamp";
+inline constexpr std::string_view kEcsDurationName = "event.duration"; ///< nanoseconds in ECS
+inline constexpr std::string_view kEcsHttpStatusCodeName = "azure.platformlogs.properties.httpStatusCode";
+
 inline constexpr std::string_view kTimeGeneratedName = "TimeGenerated";
 inline constexpr std::string_view kDurationMsName = "DurationMs";
 inline constexpr std::string_view kHttpStatusCodeName = "httpStatusCode_d";

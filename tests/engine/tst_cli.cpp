@@ -2,6 +2,8 @@
 // kvtriage-cli as other tools call it: names, JSON shapes and exit codes of spec/cli.md.
 #include <QtTest>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -58,6 +60,24 @@ void TestCli::inspectPublicSamples()
     QCOMPARE(j["fields"]["CallerIPAddress"].get<double>(), 1.0);
     QCOMPARE(j["fields"]["identity_claim_oid_g"].get<double>(), 0.0);
     QCOMPARE(j["fields"]["identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"].get<double>(), 1.0);
+    // Each file's own names, with the canonical field each fills (null: not used).
+    std::map<std::string, nlohmann::json> mapped;
+    for (const auto &c : j["files"][0]["columns"])
+        mapped[c["name"].get<std::string>()] = c["maps_to"];
+    QCOMPARE(mapped["time"].get<std::string>(), std::string("TimeGenerated"));
+    QCOMPARE(mapped["callerIpAddress"].get<std::string>(), std::string("CallerIPAddress"));
+    QCOMPARE(mapped["identity.claim.http://schemas.microsoft.com/identity/claims/objectidentifier"].get<std::string>(),
+             std::string("identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"));
+    QCOMPARE(mapped["properties.id"].get<std::string>(), std::string("id_s"));
+
+    // The same coverage under the ECS names the ES|QL rule reads.
+    const Run ecs = runCli({QStringLiteral("inspect"), QStringLiteral("--view"), QStringLiteral("ecs"), QStringLiteral(KVT_TEST_DATA "/public")});
+    QCOMPARE(ecs.exitCode, 0);
+    const auto e = nlohmann::json::parse(ecs.out.toStdString());
+    QCOMPARE(e["fields"]["source.ip"].get<double>(), 1.0);
+    QCOMPARE(e["fields"]["@timestamp"].get<double>(), 1.0);
+    QCOMPARE(e["fields"]["azure.platformlogs.identity.claim.upn"].get<double>(), 0.0);
+    QVERIFY(!e["fields"].contains("CallerIPAddress"));
 }
 
 void TestCli::inspectDemoDataset()
@@ -83,6 +103,7 @@ void TestCli::exitCodes_data()
     QTest::newRow("unknown option") << QStringList{"inspect", "--bogus", "x"} << 2 << "unknown option --bogus";
     QTest::newRow("inspect without input") << QStringList{"inspect"} << 2 << "at least one input";
     QTest::newRow("missing file") << QStringList{"inspect", "/nonexistent.json"} << 1 << "/nonexistent.json";
+    QTest::newRow("bad field view") << QStringList{"inspect", "--view", "splunk", "x"} << 2 << "--view";
     QTest::newRow("bad input format") << QStringList{"inspect", "--input-format", "xml", "x"} << 2 << "unknown format";
     QTest::newRow("generate without output") << QStringList{"generate"} << 2 << "--output";
     QTest::newRow("generate bad days") << QStringList{"generate", "--output", "/tmp/x.json", "--days", "zero"} << 2 << "not an integer";

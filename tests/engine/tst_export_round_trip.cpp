@@ -115,6 +115,10 @@ void TestExportRoundTrip::roundTrip()
     QCOMPARE(QString::fromStdString(load.files.front().format), detected);
     QCOMPARE(load.rejected(), std::uint64_t{0});
     QCOMPARE(load.records(), std::uint64_t(evs.size()));
+    // The file's own names are kept: one of them is the time column, under whatever name it has.
+    const auto &columns = load.files.front().columns;
+    QVERIFY(std::any_of(columns.begin(), columns.end(), [](const ColumnMapping &c) { return c.canonical == "TimeGenerated"; }));
+    QVERIFY(std::any_of(columns.begin(), columns.end(), [](const ColumnMapping &c) { return c.canonical == "CallerIPAddress"; }));
     const Dataset &d = *load.dataset;
     const bool allFields = fields.isEmpty();
     for (std::size_t r = 0; r < evs.size(); ++r) {
