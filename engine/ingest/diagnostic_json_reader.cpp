@@ -264,12 +264,19 @@ private:
     ResourceIdCache m_resources;
 };
 
+constexpr std::size_t kPrefetchBytes = 4096;
+
 // Reads the lines of bytes[begin, stop), which starts at a line start.
 ReadOutcome readJsonLines(std::string_view bytes, std::size_t begin, std::size_t stop, const ReadContext &ctx, Dataset &out)
 {
     Ingest ingest(bytes, ctx, out);
     std::size_t pos = begin;
+    std::size_t prefetched = pos;
     while (pos < stop) {
+        // The file comes from memory only once: ask for the bytes a few records ahead, so the
+        // newline search below does not wait on each cache line in turn.
+        for (const std::size_t ahead = std::min(stop, pos + kPrefetchBytes); prefetched < ahead; prefetched += 64)
+            __builtin_prefetch(bytes.data() + prefetched);
         const void *nl = std::memchr(bytes.data() + pos, '\n', stop - pos);
         const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : stop;
         std::size_t first = pos, last = end;
