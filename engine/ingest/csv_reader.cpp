@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <thread>
 
 #include "ingest/field_mapper.h"
 #include "ingest/parallel_read.h"
@@ -221,10 +222,30 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
     // sit inside quoted cells.
     const std::size_t dataBytes = bytes.size() - dataStart;
     const std::size_t parts = ctx.partsFor(dataBytes);
+    // The quotes before each 1/n mark are counted first, one stretch per thread: the count reads
+    // the file from memory once, which is worth sharing.
+    std::vector<std::size_t> marks{dataStart}, quotesBeforeMark{0};
+    for (std::size_t k = 1; k < parts; ++k)
+        marks.push_back(dataStart + dataBytes * k / parts);
+    std::vector<std::size_t> stretchQuotes(marks.size(), 0);
+    {
+        std::vector<std::jthread> counters;
+        for (std::size_t k = 0; k + 1 < marks.size(); ++k)
+            counters.emplace_back([&, k] {
+                stretchQuotes[k] = static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(marks[k]),
+                                                                       bytes.begin() + static_cast<std::ptrdiff_t>(marks[k + 1]), '"'));
+            });
+    }
+    for (std::size_t k = 1; k < marks.size(); ++k)
+        quotesBeforeMark.push_back(quotesBeforeMark.back() + stretchQuotes[k - 1]);
     std::vector<std::size_t> cuts{dataStart};
     std::size_t quotes = 0, countedTo = dataStart;
     for (std::size_t k = 1; k < parts; ++k) {
-        const std::size_t cut = nextRecordStart(bytes, std::max(dataStart + dataBytes * k / parts, cuts.back()), quotes, countedTo);
+        if (marks[k] > countedTo) {
+            quotes = quotesBeforeMark[k];
+            countedTo = marks[k];
+        }
+        const std::size_t cut = nextRecordStart(bytes, std::max(marks[k], cuts.back()), quotes, countedTo);
         if (cut > cuts.back() && cut < bytes.size())
             cuts.push_back(cut);
     }
