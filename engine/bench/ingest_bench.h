@@ -17,6 +17,7 @@ struct IngestFigure {
     unsigned threads = 0;
     double milliseconds = 0;         ///< best load to a ready store
     double baselineMilliseconds = 0; ///< best `cat FILE | wc -c`
+    double medianPairedRatio = 0;    ///< median over repetitions of load / cat run back to back
     double targetRatio = 0;
     std::uint64_t peakRssBytes = 0;  ///< of a child process that only loads the file
     double targetRssRatio = 0;       ///< 0: no memory target for this format

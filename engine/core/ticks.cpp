@@ -53,6 +53,15 @@ unsigned daysInMonth(int year, int month)
 
 } // namespace
 
+std::optional<Ticks> ticksFromCivil(int year, int month, int day, int hour, int minute, int second)
+{
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || static_cast<unsigned>(day) > daysInMonth(year, month)
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+        return std::nullopt;
+    return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * kTicksPerDay
+           + ((hour * 60 + minute) * Ticks{60} + second) * kTicksPerSecond;
+}
+
 std::optional<Ticks> parseIsoDateTime(std::string_view s)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))

@@ -20,6 +20,9 @@ inline constexpr Ticks kTicksPerDay = 24 * kTicksPerHour;
 /// Days since 1970-01-01 for a proleptic Gregorian civil date (Howard Hinnant's algorithm).
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 
+/// The tick of a UTC calendar date and time of day; nullopt when a part is out of range (Feb 30).
+std::optional<Ticks> ticksFromCivil(int year, int month, int day, int hour, int minute, int second);
+
 /// Floors @p t to a multiple of @p step (step > 0); correct for negative ticks too.
 Ticks floorTo(Ticks t, Ticks step);
 inline Ticks startOfDay(Ticks t) { return floorTo(t, kTicksPerDay); }

@@ -359,9 +359,7 @@ std::optional<Ticks> parseExportDateTime(std::string_view s)
         hour = hour % 12;
     else if (!suffix.empty())
         return std::nullopt;
-    char iso[40];
-    std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
-    const auto t = parseIsoDateTime(iso);
+    const auto t = ticksFromCivil(year, month, day, hour, minute, second);
     if (!t)
         return std::nullopt;
     return *t + fraction;
