@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "store/source_buffer.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 #include <cstdio>
@@ -15,16 +17,50 @@
 namespace kvt::engine {
 namespace {
 
+// Bytes read into memory (standard input, tests).
 class HeapBuffer final : public SourceBuffer {
 public:
-    HeapBuffer(std::string content, bool wasCompressed)
-        : m_content(std::move(content)), m_compressed(wasCompressed) {}
+    explicit HeapBuffer(std::string content) : m_content(std::move(content)) {}
     std::string_view bytes() const override { return m_content; }
-    bool compressed() const override { return m_compressed; }
+    bool compressed() const override { return false; }
 
 private:
     std::string m_content;
-    bool m_compressed;
+};
+
+// Inflated bytes in a malloc'd block: growing it by realloc lets the allocator remap pages instead
+// of copying them, which matters at gigabyte sizes.
+class InflatedBuffer final : public SourceBuffer {
+public:
+    InflatedBuffer() = default;
+    ~InflatedBuffer() override { std::free(m_data); }
+    InflatedBuffer(const InflatedBuffer &) = delete;
+    InflatedBuffer &operator=(const InflatedBuffer &) = delete;
+    std::string_view bytes() const override { return {m_data, m_size}; }
+    bool compressed() const override { return true; }
+
+    /// Room for at least @p more bytes after size(); false when memory runs out.
+    bool reserveMore(std::size_t more)
+    {
+        if (m_capacity - m_size >= more)
+            return true;
+        const std::size_t capacity = std::max(m_size + more, m_capacity + m_capacity / 2);
+        char *grown = static_cast<char *>(std::realloc(m_data, capacity));
+        if (!grown)
+            return false;
+        m_data = grown;
+        m_capacity = capacity;
+        return true;
+    }
+    char *end() { return m_data + m_size; }
+    std::size_t room() const { return m_capacity - m_size; }
+    void grow(std::size_t n) { m_size += n; }
+    std::size_t size() const { return m_size; }
+
+private:
+    char *m_data = nullptr;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
 };
 
 class MappedBuffer final : public SourceBuffer {
@@ -50,25 +86,45 @@ std::string describeErrno(const std::string &path, const char *what)
     return path + ": " + what + ": " + std::strerror(errno);
 }
 
-// Inflates a whole gzip stream (several members allowed, as `cat a.gz b.gz` produces).
-bool inflateGzip(std::string_view in, std::string &out, std::string &error, const ProgressFn &progress)
+// The uncompressed size a single-member gzip file records in its last four bytes (modulo 4 GiB).
+std::size_t gzipSizeHint(std::string_view in)
+{
+    if (in.size() < 18)
+        return 0;
+    const auto *tail = reinterpret_cast<const unsigned char *>(in.data() + in.size() - 4);
+    return static_cast<std::size_t>(tail[0]) | static_cast<std::size_t>(tail[1]) << 8 | static_cast<std::size_t>(tail[2]) << 16
+           | static_cast<std::size_t>(tail[3]) << 24;
+}
+
+// Inflates a whole gzip stream (several members allowed, as `cat a.gz b.gz` produces) straight
+// into @p out. False only when cancelled (error empty) or out of memory; a damaged stream keeps
+// what was inflated and sets @p error as a warning.
+bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, const ProgressFn &progress)
 {
     z_stream zs{};
     if (inflateInit2(&zs, 15 + 32) != Z_OK) {
         error = "zlib initialisation failed";
         return false;
     }
-    out.clear();
-    out.reserve(in.size() * 6);
+    if (!out.reserveMore(std::max(gzipSizeHint(in) + 1, in.size() * 4))) {
+        error = "out of memory inflating the file";
+        inflateEnd(&zs);
+        return false;
+    }
     zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
     zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), 1U << 30));
     std::uint64_t lastReport = 0;
-    char chunk[1 << 16];
     for (;;) {
-        zs.next_out = reinterpret_cast<Bytef *>(chunk);
-        zs.avail_out = sizeof chunk;
+        if (out.room() == 0 && !out.reserveMore(std::size_t{1} << 20)) {
+            error = "out of memory inflating the file";
+            inflateEnd(&zs);
+            return false;
+        }
+        const auto room = static_cast<uInt>(std::min<std::size_t>(out.room(), 1U << 30));
+        zs.next_out = reinterpret_cast<Bytef *>(out.end());
+        zs.avail_out = room;
         const int rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(chunk, sizeof chunk - zs.avail_out);
+        out.grow(room - zs.avail_out);
         const auto consumed = static_cast<std::size_t>(zs.next_in - reinterpret_cast<const Bytef *>(in.data()));
         if (progress && consumed - lastReport >= (1U << 20)) {
             lastReport = consumed;
@@ -90,10 +146,12 @@ bool inflateGzip(std::string_view in, std::string &out, std::string &error, cons
                 zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size() - consumed, 1U << 30));
                 continue;
             }
-            error = "gzip stream is truncated after " + std::to_string(out.size()) + " inflated bytes";
+            error = "gzip stream ends early (cut short or damaged) after " + std::to_string(out.size()) + " inflated bytes";
             inflateEnd(&zs);
             return true; // keep what was inflated: the readable records still load
         }
+        if (rc == Z_BUF_ERROR && zs.avail_out == 0)
+            continue; // the output filled up: more room next round
         if (rc != Z_OK) {
             error = std::string("gzip data is corrupt: ") + (zs.msg ? zs.msg : "inflate failed");
             inflateEnd(&zs);
@@ -124,7 +182,7 @@ std::string readStandardInput()
 
 std::shared_ptr<const SourceBuffer> SourceBuffer::fromString(std::string content)
 {
-    return std::make_shared<HeapBuffer>(std::move(content), false);
+    return std::make_shared<HeapBuffer>(std::move(content));
 }
 
 std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, std::string &error,
@@ -133,7 +191,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
     error.clear();
     std::shared_ptr<const SourceBuffer> raw;
     if (path == "-") {
-        raw = std::make_shared<HeapBuffer>(readStandardInput(), false);
+        raw = std::make_shared<HeapBuffer>(readStandardInput());
     } else {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
@@ -149,7 +207,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
         const auto size = static_cast<std::size_t>(st.st_size);
         if (size == 0) {
             ::close(fd);
-            raw = std::make_shared<HeapBuffer>(std::string{}, false);
+            raw = std::make_shared<HeapBuffer>(std::string{});
         } else {
             void *addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
             ::close(fd);
@@ -163,15 +221,15 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
     }
     if (!looksGzip(raw->bytes()))
         return raw;
-    std::string inflated;
+    auto inflated = std::make_shared<InflatedBuffer>();
     std::string inflateError;
-    if (!inflateGzip(raw->bytes(), inflated, inflateError, progress)) {
+    if (!inflateGzip(raw->bytes(), *inflated, inflateError, progress)) {
         error = inflateError.empty() ? std::string{} : path + ": " + inflateError;
         return nullptr;
     }
     if (!inflateError.empty())
         error = path + ": " + inflateError; // a warning: the inflated prefix is still returned
-    return std::make_shared<HeapBuffer>(std::move(inflated), true);
+    return inflated;
 }
 
 void prefaultForReading(std::string_view range)

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void threadsGiveTheSameResult();
     void stringValues_data();
     void stringValues();
+    void gzipVariants_data();
+    void gzipVariants();
 };
 
 void TestDiagnosticJsonReader::badInput_data()
@@ -274,6 +276,77 @@ void TestDiagnosticJsonReader::stringValues()
     QCOMPARE(result.records(), std::uint64_t{1});
     QCOMPARE(QString::fromStdString(std::string(result.dataset->text(TextField::ResultDescription, 0))), expected);
     QCOMPARE(result.dataset->text(TextField::CallerIPAddress, 0), std::string_view("192.0.2.9"));
+}
+
+namespace {
+
+std::string gzipped(QTemporaryDir &dir, const std::string &content)
+{
+    QFile f(QString::fromStdString(writeTemp(dir, QStringLiteral("part.gz"), content)));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read back part.gz");
+    return f.readAll().toStdString();
+}
+
+std::string lines(int n)
+{
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += (i % 2 ? kGood2 : kGood1) + "\n";
+    return out;
+}
+
+} // namespace
+
+// gzip as files come: one member, members concatenated (`cat a.gz b.gz`), a stream whose size
+// trailer understates the content, cut short, or damaged. What inflates still loads.
+void TestDiagnosticJsonReader::gzipVariants_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("records");     // -1: some, fewer than all
+    QTest::addColumn<QString>("warning"); // part of the file's error text; empty = none
+    QTest::newRow("one member") << "one" << 2 << "";
+    QTest::newRow("two members") << "two" << 4 << "";
+    QTest::newRow("large member then a small one") << "large-first" << 6002 << "";
+    QTest::newRow("cut short") << "truncated" << -1 << "ends early";
+    QTest::newRow("damaged in the middle") << "corrupt" << -1 << "gzip"; // zlib may see it only at the end
+}
+
+void TestDiagnosticJsonReader::gzipVariants()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, records);
+    QFETCH(QString, warning);
+    QTemporaryDir dir;
+    std::string bytes;
+    if (kind == "one")
+        bytes = gzipped(dir, lines(2));
+    else if (kind == "two")
+        bytes = gzipped(dir, lines(2)) + gzipped(dir, lines(2));
+    else if (kind == "large-first")
+        bytes = gzipped(dir, lines(6000)) + gzipped(dir, lines(2));
+    else if (kind == "truncated")
+        bytes = gzipped(dir, lines(6000)).substr(0, 5000);
+    else {
+        bytes = gzipped(dir, lines(6000));
+        for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i)
+            bytes[i] = static_cast<char>(~bytes[i]);
+    }
+    QFile out(dir.filePath(QStringLiteral("input.json.gz")));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes.data(), static_cast<qint64>(bytes.size()));
+    out.close();
+    const LoadResult result = loadInputs({out.fileName().toStdString()}, {});
+    QCOMPARE(result.status, JobStatus::Ok);
+    const FileReport &f = result.files.front();
+    QVERIFY(f.compressed);
+    if (records >= 0) {
+        QCOMPARE(f.records, std::uint64_t(records));
+        QCOMPARE(f.rejected, std::uint64_t{0});
+    } else {
+        QVERIFY(f.records > 0 && f.records < 6000);
+    }
+    QVERIFY2(warning.isEmpty() ? f.error.empty() : QString::fromStdString(f.error).contains(warning), f.error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestDiagnosticJsonReader)
