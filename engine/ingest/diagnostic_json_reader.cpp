@@ -9,6 +9,7 @@
 #include "ingest/resource_id.h"
 #include "ingest/json_export_reader.h"
 #include "ingest/json_text_parser.h"
+#include "ingest/line_walk.h"
 #include "ingest/parallel_read.h"
 #include "ingest/read_session.h"
 
@@ -264,32 +265,12 @@ private:
     ResourceIdCache m_resources;
 };
 
-constexpr std::size_t kPrefetchBytes = 4096;
-
 // Reads the lines of bytes[begin, stop), which starts at a line start.
 ReadOutcome readJsonLines(std::string_view bytes, std::size_t begin, std::size_t stop, const ReadContext &ctx, Dataset &out)
 {
     Ingest ingest(bytes, ctx, out);
-    std::size_t pos = begin;
-    std::size_t prefetched = pos;
-    while (pos < stop) {
-        // The file comes from memory only once: ask for the bytes a few records ahead, so the
-        // newline search below does not wait on each cache line in turn.
-        for (const std::size_t ahead = std::min(stop, pos + kPrefetchBytes); prefetched < ahead; prefetched += 64)
-            __builtin_prefetch(bytes.data() + prefetched);
-        const void *nl = std::memchr(bytes.data() + pos, '\n', stop - pos);
-        const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : stop;
-        std::size_t first = pos, last = end;
-        while (first < last && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r'))
-            ++first;
-        while (last > first && (bytes[last - 1] == ' ' || bytes[last - 1] == '\t' || bytes[last - 1] == '\r'))
-            --last;
-        if (last > first)
-            ingest.record(first, last - first);
-        pos = end + 1;
-        if (!ingest.tick(pos))
-            break;
-    }
+    forEachLine(bytes, begin, stop, [&](std::size_t offset, std::size_t length) { ingest.record(offset, length); },
+                [&](std::size_t next) { return ingest.tick(next); });
     return ingest.take();
 }
 
@@ -297,10 +278,9 @@ ReadOutcome readJsonLines(std::string_view bytes, std::size_t begin, std::size_t
 
 ReadOutcome readDiagnosticJson(std::string_view bytes, const ReadContext &ctx, Dataset &out)
 {
-    const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.partsFor(bytes.size() - begin));
-    return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
-                     [&](std::size_t k, const ReadContext &c, Dataset &d) { return readJsonLines(bytes, cuts[k], cuts[k + 1], c, d); });
+    return readLinesInParts(bytes, ctx, out, [&](std::size_t begin, std::size_t end, const ReadContext &c, Dataset &d) {
+        return readJsonLines(bytes, begin, end, c, d);
+    });
 }
 
 } // namespace kvt::engine

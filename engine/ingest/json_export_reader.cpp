@@ -7,6 +7,7 @@
 #include "ingest/field_mapper.h"
 #include "ingest/json_scan.h"
 #include "ingest/json_text_parser.h"
+#include "ingest/line_walk.h"
 #include "ingest/parallel_read.h"
 #include "ingest/read_session.h"
 
@@ -104,22 +105,8 @@ public:
     // One object per line (NDJSON), in bytes[begin, stop) which starts at a line start.
     ReadOutcome objectLines(std::size_t begin, std::size_t stop)
     {
-        const std::string_view bytes = m_session.bytes();
-        std::size_t pos = begin;
-        while (pos < stop) {
-            const void *nl = std::memchr(bytes.data() + pos, '\n', stop - pos);
-            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : stop;
-            std::size_t first = pos, last = end;
-            while (first < last && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r'))
-                ++first;
-            while (last > first && (bytes[last - 1] == ' ' || bytes[last - 1] == '\t' || bytes[last - 1] == '\r'))
-                --last;
-            if (last > first)
-                objectText(first, last - first);
-            pos = end + 1;
-            if (!m_session.tick(pos))
-                break;
-        }
+        forEachLine(m_session.bytes(), begin, stop, [&](std::size_t offset, std::size_t length) { objectText(offset, length); },
+                    [&](std::size_t next) { return m_session.tick(next); });
         return m_session.take();
     }
 
@@ -430,12 +417,10 @@ ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::str
 ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadContext &ctx, Dataset &out)
 {
     switch (shape) {
-    case JsonShape::ObjectLines: {
-        const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-        const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.partsFor(bytes.size() - begin));
-        return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
-                         [&](std::size_t k, const ReadContext &c, Dataset &d) { return ExportReader(bytes, c, d).objectLines(cuts[k], cuts[k + 1]); });
-    }
+    case JsonShape::ObjectLines:
+        return readLinesInParts(bytes, ctx, out, [&](std::size_t begin, std::size_t end, const ReadContext &c, Dataset &d) {
+            return ExportReader(bytes, c, d).objectLines(begin, end);
+        });
     case JsonShape::ObjectArray: return readArrayElements(bytes, {}, ctx, out);
     case JsonShape::RecordsEnvelope: return readArrayElements(bytes, {"records"}, ctx, out);
     case JsonShape::ElasticSearch: return readArrayElements(bytes, {"hits", "hits"}, ctx, out);

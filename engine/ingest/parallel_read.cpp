@@ -84,4 +84,12 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
     return total;
 }
 
+ReadOutcome readLinesInParts(std::string_view bytes, const ReadContext &ctx, Dataset &out, const RangeReader &readRange)
+{
+    const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.partsFor(bytes.size() - begin));
+    return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
+                     [&](std::size_t k, const ReadContext &c, Dataset &d) { return readRange(cuts[k], cuts[k + 1], c, d); });
+}
+
 } // namespace kvt::engine

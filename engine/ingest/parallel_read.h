@@ -28,6 +28,11 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
 /// of the range, end.
 std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts);
 
+/// Reads a file of one record per line (a UTF-8 BOM skipped) in parts cut at line starts;
+/// @p readRange reads the lines of bytes[begin, end).
+using RangeReader = std::function<ReadOutcome(std::size_t begin, std::size_t end, const ReadContext &ctx, Dataset &out)>;
+ReadOutcome readLinesInParts(std::string_view bytes, const ReadContext &ctx, Dataset &out, const RangeReader &readRange);
+
 /// Records expected in @p bytes[begin, end), from the average line length of its first 256 KiB.
 std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::size_t end);
 
