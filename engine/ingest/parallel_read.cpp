@@ -20,19 +20,6 @@ std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::
     return static_cast<std::size_t>(static_cast<double>(end - begin) / (static_cast<double>(head.size()) / static_cast<double>(lines)) * 1.05);
 }
 
-std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts)
-{
-    std::vector<std::size_t> cuts{begin};
-    for (std::size_t k = 1; k < parts; ++k) {
-        const std::size_t from = begin + (end - begin) * k / parts;
-        const void *nl = std::memchr(bytes.data() + from, '\n', end - from);
-        const std::size_t cut = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : end;
-        if (cut > cuts.back() && cut < end)
-            cuts.push_back(cut);
-    }
-    cuts.push_back(end);
-    return cuts;
-}
 
 ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out,
                       const PartReader &readPart)
@@ -83,6 +70,26 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
     }
     return total;
 }
+
+namespace {
+
+// Part boundaries for bytes[begin, end): begin, a cut at the start of a line near each 1/parts of
+// the range, end.
+std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts)
+{
+    std::vector<std::size_t> cuts{begin};
+    for (std::size_t k = 1; k < parts; ++k) {
+        const std::size_t from = begin + (end - begin) * k / parts;
+        const void *nl = std::memchr(bytes.data() + from, '\n', end - from);
+        const std::size_t cut = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) + 1 : end;
+        if (cut > cuts.back() && cut < end)
+            cuts.push_back(cut);
+    }
+    cuts.push_back(end);
+    return cuts;
+}
+
+} // namespace
 
 ReadOutcome readLinesInParts(std::string_view bytes, const ReadContext &ctx, Dataset &out, const RangeReader &readRange)
 {

@@ -24,10 +24,6 @@ using PartReader = std::function<ReadOutcome(std::size_t part, const ReadContext
 ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out,
                       const PartReader &readPart);
 
-/// Part boundaries for @p bytes[begin, end): begin, a cut at the start of a line near each 1/parts
-/// of the range, end.
-std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts);
-
 /// Reads a file of one record per line (a UTF-8 BOM skipped) in parts cut at line starts;
 /// @p readRange reads the lines of bytes[begin, end).
 using RangeReader = std::function<ReadOutcome(std::size_t begin, std::size_t end, const ReadContext &ctx, Dataset &out)>;
