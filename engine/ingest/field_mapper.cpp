@@ -28,7 +28,8 @@ const std::unordered_map<std::string_view, Target> &names()
         };
         // AzureDiagnostics names (the canonical ones), AZKVAuditLogs, raw diagnostic JSON, ECS.
         for (std::size_t i = 0; i < kTextFieldCount; ++i)
-            m[kTextFieldNames[i]] = {Kind::Text, static_cast<F>(i)};
+            if (!kTextFieldNames[i].empty())
+                m[kTextFieldNames[i]] = {Kind::Text, static_cast<F>(i)};
         text(F::OperationName, {"operationName", "event.action", "azure.platformlogs.operation_name"});
         text(F::OperationVersion, {"operationVersion", "azure.platformlogs.operationVersion"});
         text(F::Category, {"category", "azure.platformlogs.category"});
@@ -44,6 +45,13 @@ const std::unordered_map<std::string_view, Target> &names()
         text(F::IdS, {"Id", "properties.id", "azure.platformlogs.properties.id"});
         text(F::RequestUriS, {"RequestUri", "properties.requestUri", "azure.platformlogs.properties.requestUri"});
         text(F::ClientInfoS, {"ClientInfo", "properties.clientInfo", "azure.platformlogs.properties.clientInfo"});
+        // The integration fills both source.geo.* and geo.* from one GeoIP look-up (data-formats.md 5).
+        text(F::EcsGeoCityName, {"source.geo.city_name", "geo.city_name"});
+        text(F::EcsGeoRegionName, {"source.geo.region_name", "geo.region_name"});
+        text(F::EcsGeoCountryName, {"source.geo.country_name", "geo.country_name"});
+        text(F::EcsAsOrganizationName, {"source.as.organization.name"});
+        text(F::EcsCloudRegion, {"cloud.region"});
+        text(F::EcsAgentName, {"agent.name"});
         for (auto a : {"TimeGenerated", "time", "@timestamp"})
             m[a] = {Kind::Time, F::Count};
         for (auto a : {"DurationMs", "durationMs"})
@@ -193,7 +201,10 @@ std::string canonicalOf(const RecordBuilder::Meaning &m)
     using K = RecordBuilder::Kind;
     switch (m.kind) {
     case K::Text:
-    case K::Claim: return std::string(textFieldName(m.field));
+    case K::Claim: {
+        const std::string_view name = textFieldName(m.field);
+        return std::string(name.empty() ? kEcsFieldNames[static_cast<std::size_t>(m.field)] : name);
+    }
     case K::Time: return std::string(kTimeGeneratedName);
     case K::DurationMs:
     case K::DurationNs: return std::string(kDurationMsName);

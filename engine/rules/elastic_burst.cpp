@@ -45,8 +45,8 @@ namespace {
 
 // The ECS view of the canonical fields (data-formats.md section 7). The UPN is the short `upn`
 // claim only: Elasticsearch keeps the long claim under its own literal key, so the seed's
-// `...identity.claim.upn` never sees it. Geo, AS, cloud region and agent fields are not in the
-// canonical store, so their VALUES stay empty.
+// `...identity.claim.upn` never sees it. Geo, AS, cloud region and agent fields come only from
+// Elastic exports (Key Vault records have none of their own); elsewhere their VALUES stay empty.
 TextField identityField(BurstIdentity g)
 {
     switch (g) {
@@ -62,6 +62,7 @@ using ValueSet = std::set<std::string_view>;
 
 struct Accumulator {
     ValueSet actor, app, object, ip, actions, vaults, results, subscriptions, groups, resources, identities;
+    ValueSet cities, regions, countries, asOrgs, cloudRegions, agents;
     std::uint64_t count = 0;
     std::vector<std::size_t> records;
 
@@ -83,6 +84,12 @@ struct Accumulator {
         put(groups, TextField::ResourceGroup);
         put(resources, TextField::ResourceId);
         put(identities, idField);
+        put(cities, TextField::EcsGeoCityName);
+        put(regions, TextField::EcsGeoRegionName);
+        put(countries, TextField::EcsGeoCountryName);
+        put(asOrgs, TextField::EcsAsOrganizationName);
+        put(cloudRegions, TextField::EcsCloudRegion);
+        put(agents, TextField::EcsAgentName);
         ++count;
         records.push_back(r);
     }
@@ -109,6 +116,12 @@ BurstRow rowOf(const Accumulator &a, Ticks start, Ticks end, std::string_view id
     row.subscriptionId = listOf(a.subscriptions);
     row.resourceGroup = listOf(a.groups);
     row.resourceIds = listOf(a.resources);
+    row.cityName = listOf(a.cities);
+    row.regionName = listOf(a.regions);
+    row.countryName = listOf(a.countries);
+    row.asOrg = listOf(a.asOrgs);
+    row.cloudRegion = listOf(a.cloudRegions);
+    row.agentName = listOf(a.agents);
     row.actorUniqueCount = a.identities.size();
     row.actionCount = a.count;
     row.distinctActions = a.actions.size();

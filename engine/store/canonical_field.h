@@ -34,12 +34,20 @@ enum class TextField : std::size_t {
     ClaimUpn,             ///< identity.claim.upn (data-plane shape)
     ClaimObjectIdentifier,///< identity.claim["http://schemas.microsoft.com/identity/claims/objectidentifier"]
     ClaimUpnLong,         ///< identity.claim["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"]
+    // Fields only Elastic exports carry (the integration's GeoIP and shipper fields, which the ES|QL
+    // rule reports). No AzureDiagnostics column: stored only when a file has them (see isSparseField).
+    EcsGeoCityName,       ///< source.geo.city_name (or geo.city_name)
+    EcsGeoRegionName,     ///< source.geo.region_name (or geo.region_name)
+    EcsGeoCountryName,    ///< source.geo.country_name (or geo.country_name)
+    EcsAsOrganizationName,///< source.as.organization.name
+    EcsCloudRegion,       ///< cloud.region
+    EcsAgentName,         ///< agent.name
     Count
 };
 
 inline constexpr std::size_t kTextFieldCount = static_cast<std::size_t>(TextField::Count);
 
-/// AzureDiagnostics column name of each text field, in TextField order.
+/// AzureDiagnostics column name of each text field, in TextField order (empty for ECS-only fields).
 inline constexpr std::array<std::string_view, kTextFieldCount> kTextFieldNames{
     "OperationName",
     "OperationVersion",
@@ -63,7 +71,12 @@ inline constexpr std::array<std::string_view, kTextFieldCount> kTextFieldNames{
     "identity_claim_upn_s",
     "identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g",
     "identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s",
+    "", "", "", "", "", "", // ECS-only fields: no AzureDiagnostics column
 };
+
+/// True for the fields most exports never carry: their columns are created only when a record has
+/// a value, so they cost nothing otherwise.
+constexpr bool isSparseField(std::size_t f) { return f >= static_cast<std::size_t>(TextField::EcsGeoCityName); }
 
 /// The ECS / Elastic Azure-integration name of each text field (data-formats.md section 7), the
 /// names the ES|QL rule reads; empty where ECS has no field of its own (ResourceType is folded into
@@ -91,6 +104,12 @@ inline constexpr std::array<std::string_view, kTextFieldCount> kEcsFieldNames{
     "azure.platformlogs.identity.claim.upn",
     "azure.platformlogs.identity.claim.http://schemas.microsoft.com/identity/claims/objectidentifier",
     "azure.platformlogs.identity.claim.http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+    "source.geo.city_name",
+    "source.geo.region_name",
+    "source.geo.country_name",
+    "source.as.organization.name",
+    "cloud.region",
+    "agent.name",
 };
 inline constexpr std::string_view kEcsTimeName = "@timestamp";
 inline constexpr std::string_view kEcsDurationName = "event.duration"; ///< nanoseconds in ECS

@@ -47,8 +47,9 @@ std::uint32_t Dataset::addSource(SourceFile source)
 void Dataset::reserve(std::size_t records)
 {
     reserveColumn(m_times, records);
-    for (auto &col : m_text)
-        reserveColumn(col, records);
+    for (std::size_t f = 0; f < kTextFieldCount; ++f)
+        if (!isSparseField(f))
+            reserveColumn(m_text[f], records);
     reserveColumn(m_durationMs, records);
     reserveColumn(m_httpStatus, records);
     reserveColumn(m_locators, records);
@@ -78,16 +79,25 @@ void Dataset::appendChunks(const std::vector<Dataset> &chunks, std::uint32_t sou
     }
     if (total == size())
         return;
+    const std::size_t before = size();
     reserve(total);
     // Task k < kTextFieldCount merges text column k; the last four merge the fixed-size columns.
     const auto task = [&](std::size_t k) {
         if (k < kTextFieldCount) {
+            auto &column = m_text[k];
+            const bool anyValue = !column.empty() || std::any_of(chunks.begin(), chunks.end(), [k](const Dataset &c) { return !c.m_text[k].empty(); });
+            if (!anyValue)
+                return; // a sparse field none of the parts has
+            column.resize(before, 0);
             for (const Dataset &c : chunks) {
+                if (c.m_text[k].empty()) {
+                    column.resize(column.size() + c.size(), 0);
+                    continue;
+                }
                 const StringPool &theirs = c.m_pools[k];
                 std::vector<StringId> remap(theirs.size());
                 for (StringId id = 0; id < theirs.size(); ++id)
                     remap[id] = m_pools[k].intern(theirs.view(id));
-                auto &column = m_text[k];
                 for (const StringId id : c.m_text[k])
                     column.push_back(remap[id]);
             }
@@ -130,9 +140,19 @@ void Dataset::append(const EventDraft &draft, const RecordLocator &where)
         m_first = std::min(m_first, draft.time);
         m_last = std::max(m_last, draft.time);
     }
-    m_times.push_back(draft.time);
-    for (std::size_t i = 0; i < kTextFieldCount; ++i)
+    constexpr auto kFirstSparse = static_cast<std::size_t>(TextField::EcsGeoCityName);
+    for (std::size_t i = 0; i < kFirstSparse; ++i)
         m_text[i].push_back(m_pools[i].intern(draft.text[i]));
+    for (std::size_t i = kFirstSparse; i < kTextFieldCount; ++i) {
+        auto &column = m_text[i];
+        if (column.empty() && draft.text[i].empty())
+            continue; // still no record has this field
+        if (column.empty())
+            reserveColumn(column, m_times.capacity()); // the first value: earlier records had none
+        column.resize(m_times.size(), 0);
+        column.push_back(m_pools[i].intern(draft.text[i]));
+    }
+    m_times.push_back(draft.time);
     m_durationMs.push_back(draft.durationMs);
     m_httpStatus.push_back(draft.httpStatusCode);
     m_locators.push_back(where);

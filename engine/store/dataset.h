@@ -53,9 +53,14 @@ public:
     const std::vector<Ticks> &times() const { return m_times; }
     Ticks time(std::size_t row) const { return m_times[row]; }
 
+    /// The ids of one field, a row each; empty for a sparse field no record has (isSparseField).
     const std::vector<StringId> &column(TextField f) const { return m_text[index(f)]; }
     const StringPool &pool(TextField f) const { return m_pools[index(f)]; }
-    StringId textId(TextField f, std::size_t row) const { return m_text[index(f)][row]; }
+    StringId textId(TextField f, std::size_t row) const
+    {
+        const std::vector<StringId> &c = m_text[index(f)];
+        return c.empty() ? 0 : c[row];
+    }
     std::string_view text(TextField f, std::size_t row) const { return pool(f).view(textId(f, row)); }
 
     std::int64_t durationMs(std::size_t row) const { return m_durationMs[row]; }

@@ -143,6 +143,26 @@ void TestElasticBurst::columnsOfARow()
     QCOMPARE(a.resultType, std::vector<std::string>{"Success"});
     QVERIFY(a.cityName.empty() && a.agentName.empty() && a.cloudRegion.empty()); // not in Key Vault records
     QCOMPARE(a.recordIds.size(), std::size_t{6});
+
+    // Elastic exports carry the integration's GeoIP and shipper fields: VALUES lists them.
+    Dataset geo;
+    for (std::size_t r = 0; r < d.size(); ++r) {
+        EventDraft e;
+        e.time = d.time(r);
+        for (std::size_t f = 0; f < kTextFieldCount; ++f)
+            e.text[f] = d.text(TextField(f), r);
+        e[TextField::EcsGeoCityName] = r < 3 ? "Oslo" : "Bergen";
+        e[TextField::EcsGeoCountryName] = "Norway";
+        e[TextField::EcsAsOrganizationName] = "Example AS";
+        e[TextField::EcsAgentName] = r == 5 ? "fb-2" : "";
+        geo.append(e, {});
+    }
+    const BurstRow g = runElasticBurst(geo, {}).alerts.at(0);
+    QCOMPARE(g.cityName, (std::vector<std::string>{"Bergen", "Oslo"}));
+    QCOMPARE(g.countryName, std::vector<std::string>{"Norway"});
+    QCOMPARE(g.asOrg, std::vector<std::string>{"Example AS"});
+    QCOMPARE(g.agentName, std::vector<std::string>{"fb-2"});
+    QVERIFY(g.regionName.empty() && g.cloudRegion.empty());
 }
 
 void TestElasticBurst::blindSpotAndOtherIdentities()

@@ -36,6 +36,8 @@ class TestExportRoundTrip : public QObject {
 private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
+    void ecsOnlyFields_data();
+    void ecsOnlyFields();
 };
 
 void TestExportRoundTrip::roundTrip_data()
@@ -141,6 +143,58 @@ void TestExportRoundTrip::roundTrip()
         // The drill-down shows the record's own text.
         QVERIFY(!d.rawText(r).empty());
     }
+}
+
+// Geo, AS, cloud and agent fields exist only in Elastic exports: they load from nested or dotted
+// `_source` keys (source.geo.* or geo.*), cost nothing in files without them, and survive a file
+// read in parts where only the later part has them.
+void TestExportRoundTrip::ecsOnlyFields_data()
+{
+    QTest::addColumn<unsigned>("threads");
+    QTest::newRow("one thread") << 1U;
+    QTest::newRow("three parts") << 3U;
+}
+
+void TestExportRoundTrip::ecsOnlyFields()
+{
+    QFETCH(unsigned, threads);
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+        std::string source = R"("@timestamp":"2026-11-02T00:00:00Z","event":{"action":"SecretGet"},"source":{"ip":"192.0.2.1")";
+        if (i >= 2000 && i % 2 == 0)
+            source += R"(,"geo":{"city_name":"Oslo","country_name":"Norway"},"as":{"organization":{"name":"Example AS"}}},"agent":{"name":"fb-1"})";
+        else if (i >= 2000)
+            source += R"(},"geo.city_name":"Bergen","geo.region_name":"Vestland","cloud.region":"norwayeast")";
+        else
+            source += "}";
+        text += R"({"_index":"logs","_id":")" + std::to_string(i) + R"(","_source":{)" + source + "}}\n";
+    }
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("hits.ndjson")).toStdString();
+    std::string error;
+    auto out = OutputFile::open(path, error);
+    QVERIFY(out && out->write(text) && out->close(error));
+    LoadOptions options;
+    options.threads = threads;
+    options.minPartBytes = 4096;
+    const LoadResult load = loadInputs({path}, options);
+    QCOMPARE(load.records(), std::uint64_t{3000});
+    const Dataset &d = *load.dataset;
+    for (std::size_t r = 0; r < d.size(); r += 7) {
+        const bool geo = r >= 2000, nested = r % 2 == 0;
+        QCOMPARE(d.text(TextField::EcsGeoCityName, r), std::string_view(!geo ? "" : nested ? "Oslo" : "Bergen"));
+        QCOMPARE(d.text(TextField::EcsGeoCountryName, r), std::string_view(geo && nested ? "Norway" : ""));
+        QCOMPARE(d.text(TextField::EcsGeoRegionName, r), std::string_view(geo && !nested ? "Vestland" : ""));
+        QCOMPARE(d.text(TextField::EcsAsOrganizationName, r), std::string_view(geo && nested ? "Example AS" : ""));
+        QCOMPARE(d.text(TextField::EcsCloudRegion, r), std::string_view(geo && !nested ? "norwayeast" : ""));
+        QCOMPARE(d.text(TextField::EcsAgentName, r), std::string_view(geo && nested ? "fb-1" : ""));
+        QCOMPARE(d.text(TextField::CallerIPAddress, r), std::string_view("192.0.2.1"));
+    }
+    QCOMPARE(d.column(TextField::EcsGeoCityName).size(), d.size());
+    // A file without them keeps no column for them at all.
+    const LoadResult plain = loadInputs({std::string(KVT_TEST_DATA "/public/PT1H_jsonlines.json")}, {});
+    QVERIFY(plain.dataset->column(TextField::EcsGeoCityName).empty());
+    QCOMPARE(plain.dataset->text(TextField::EcsGeoCityName, 0), std::string_view());
 }
 
 QTEST_APPLESS_MAIN(TestExportRoundTrip)
