@@ -60,6 +60,25 @@ TextField identityField(BurstIdentity g)
 
 using ValueSet = std::set<std::string_view>;
 
+// A field as the ES|QL rule sees it: the caller address as `source.ip` (without a port).
+std::string_view ecsText(const Dataset &d, TextField f, std::size_t r)
+{
+    const std::string_view v = d.text(f, r);
+    return f == TextField::CallerIPAddress ? ecsSourceIp(v) : v;
+}
+
+// Per interned caller address, the id of the first address with the same `source.ip`, so grouping by
+// id groups ports of one address together; the identity for any other field.
+std::vector<StringId> groupIds(const Dataset &d, TextField f)
+{
+    const StringPool &pool = d.pool(f);
+    std::vector<StringId> ids(pool.size());
+    std::map<std::string_view, StringId> first;
+    for (StringId id = 0; id < pool.size(); ++id)
+        ids[id] = f == TextField::CallerIPAddress ? first.try_emplace(ecsSourceIp(pool.view(id)), id).first->second : id;
+    return ids;
+}
+
 struct Accumulator {
     ValueSet actor, app, object, ip, actions, vaults, results, subscriptions, groups, resources, identities;
     ValueSet cities, regions, countries, asOrgs, cloudRegions, agents;
@@ -69,7 +88,7 @@ struct Accumulator {
     void add(const Dataset &d, std::size_t r, TextField idField)
     {
         auto put = [&](ValueSet &set, TextField f) {
-            const std::string_view v = d.text(f, r);
+            const std::string_view v = ecsText(d, f, r);
             if (!v.empty()) // VALUES and COUNT_DISTINCT ignore nulls
                 set.insert(v);
         };
@@ -144,6 +163,7 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
                   std::vector<BurstRow> &out)
 {
     const TextField idField = identityField(p.groupBy);
+    const std::vector<StringId> group = groupIds(d, idField);
     struct GroupKeyHash {
         std::size_t operator()(const std::pair<Ticks, StringId> &k) const
         {
@@ -160,7 +180,7 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
     std::vector<std::uint32_t> groupOf(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::size_t r = rows[i];
-        const StringId id = d.textId(idField, r);
+        const StringId id = group[d.textId(idField, r)];
         if (id == 0)
             continue; // the null group: never passes `actor_unique_count == 1`
         const std::pair<Ticks, StringId> key{floorTo(d.time(r), p.window), id};
@@ -189,7 +209,9 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
     for (std::size_t g = 0; g < keys.size(); ++g) {
         if (!keep[g])
             continue;
-        BurstRow row = rowOf(passing[g], keys[g].first, keys[g].first + p.window, d.pool(idField).view(keys[g].second));
+        const std::string_view identity = d.pool(idField).view(keys[g].second);
+        BurstRow row = rowOf(passing[g], keys[g].first, keys[g].first + p.window,
+                             idField == TextField::CallerIPAddress ? ecsSourceIp(identity) : identity);
         if (passes(row, p))
             out.push_back(std::move(row));
     }
@@ -204,7 +226,7 @@ void slidingWindows(const Dataset &d, const std::vector<std::size_t> &rows, cons
     std::map<std::string_view, std::vector<std::size_t>> byIdentity;
     for (const std::size_t r : rows)
         if (!d.text(idField, r).empty())
-            byIdentity[d.text(idField, r)].push_back(r);
+            byIdentity[ecsText(d, idField, r)].push_back(r);
     for (auto &[identity, list] : byIdentity) {
         std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) { return d.time(a) < d.time(b); });
         std::size_t i = 0;

@@ -115,6 +115,11 @@ inline constexpr std::string_view kEcsTimeName = "@timestamp";
 inline constexpr std::string_view kEcsDurationName = "event.duration"; ///< nanoseconds in ECS
 inline constexpr std::string_view kEcsHttpStatusCodeName = "azure.platformlogs.properties.httpStatusCode";
 
+/// The ECS `source.ip` of a caller address as Key Vault writes it: the Elastic pipeline keeps the
+/// address and drops a port ("10.0.0.1:5000" -> "10.0.0.1", "[2001:db8::1]:443" -> "2001:db8::1");
+/// a bare IPv6 address or anything else (e.g. "<Redacted>") is unchanged.
+std::string_view ecsSourceIp(std::string_view caller);
+
 inline constexpr std::string_view kTimeGeneratedName = "TimeGenerated";
 inline constexpr std::string_view kDurationMsName = "DurationMs";
 inline constexpr std::string_view kHttpStatusCodeName = "httpStatusCode_d";

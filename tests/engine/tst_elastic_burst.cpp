@@ -69,6 +69,9 @@ private Q_SLOTS:
     void blindSpotAndOtherIdentities();
     void slidingFindsStraddlingBursts();
     void sortedNewestFirst();
+    void sourceIp_data();
+    void sourceIp();
+    void portsOfOneAddressGroupTogether();
 };
 
 void TestElasticBurst::fixedWindows_data()
@@ -206,6 +209,48 @@ void TestElasticBurst::sortedNewestFirst()
     const auto result = runElasticBurst(d, {});
     QCOMPARE(result.alerts.size(), std::size_t{2});
     QVERIFY(result.alerts[0].timeWindow > result.alerts[1].timeWindow);
+}
+
+// Key Vault keeps the caller address as written; the Elastic pipeline's source.ip drops a port.
+void TestElasticBurst::sourceIp_data()
+{
+    QTest::addColumn<QString>("caller");
+    QTest::addColumn<QString>("sourceIp");
+    QTest::newRow("IPv4") << "192.0.2.9" << "192.0.2.9";
+    QTest::newRow("IPv4 with port") << "192.0.2.9:51234" << "192.0.2.9";
+    QTest::newRow("IPv6") << "2001:db8::1" << "2001:db8::1";
+    QTest::newRow("IPv6 ending in digits") << "2001:db8:0:0:0:0:0:443" << "2001:db8:0:0:0:0:0:443";
+    QTest::newRow("bracketed IPv6 with port") << "[2001:db8::1]:443" << "2001:db8::1";
+    QTest::newRow("bracketed IPv6") << "[2001:db8::1]" << "2001:db8::1";
+    QTest::newRow("redacted") << "<Redacted>" << "<Redacted>";
+    QTest::newRow("not a port") << "192.0.2.9:http" << "192.0.2.9:http";
+    QTest::newRow("empty") << "" << "";
+}
+
+void TestElasticBurst::sourceIp()
+{
+    QFETCH(QString, caller);
+    QFETCH(QString, sourceIp);
+    const std::string c = caller.toStdString();
+    QCOMPARE(QString::fromStdString(std::string(ecsSourceIp(c))), sourceIp);
+}
+
+void TestElasticBurst::portsOfOneAddressGroupTogether()
+{
+    auto recs = burst("alice@contoso.example", 10, 6);
+    for (std::size_t k = 0; k < recs.size(); ++k)
+        recs[k].ip = k % 2 ? "192.0.2.9:5001" : "192.0.2.9:5000";
+    const Dataset d = build(recs);
+    for (const bool sliding : {false, true}) {
+        ElasticBurstParams p;
+        p.groupBy = BurstIdentity::SourceIp;
+        p.sliding = sliding;
+        const auto result = runElasticBurst(d, p);
+        QCOMPARE(result.alerts.size(), std::size_t{1});
+        QCOMPARE(result.alerts[0].identity, std::string("192.0.2.9"));
+        QCOMPARE(result.alerts[0].sourceIp, std::vector<std::string>{"192.0.2.9"});
+        QCOMPARE(result.alerts[0].actionCount, std::uint64_t{6});
+    }
 }
 
 QTEST_APPLESS_MAIN(TestElasticBurst)
