@@ -38,6 +38,8 @@ private Q_SLOTS:
     void roundTrip();
     void ecsOnlyFields_data();
     void ecsOnlyFields();
+    void cancelStopsEveryReader_data();
+    void cancelStopsEveryReader();
 };
 
 void TestExportRoundTrip::roundTrip_data()
@@ -195,6 +197,42 @@ void TestExportRoundTrip::ecsOnlyFields()
     const LoadResult plain = loadInputs({std::string(KVT_TEST_DATA "/public/PT1H_jsonlines.json")}, {});
     QVERIFY(plain.dataset->column(TextField::EcsGeoCityName).empty());
     QCOMPARE(plain.dataset->text(TextField::EcsGeoCityName, 0), std::string_view());
+}
+
+// A cancel asked for from the progress callback stops each reader, on one thread or several, and
+// publishes nothing.
+void TestExportRoundTrip::cancelStopsEveryReader_data()
+{
+    QTest::addColumn<QString>("writer");
+    QTest::addColumn<unsigned>("threads");
+    for (const char *w : {"azure-diagnostics-json", "az-cli-json", "elastic-ndjson", "csv", "log-analytics-api"})
+        for (const unsigned t : {1U, 3U})
+            QTest::addRow("%s, %u thread(s)", w, t) << QString::fromLatin1(w) << t;
+}
+
+void TestExportRoundTrip::cancelStopsEveryReader()
+{
+    QFETCH(QString, writer);
+    QFETCH(unsigned, threads);
+    auto w = makeExportWriter(writer.toStdString());
+    std::string text;
+    w->begin(text);
+    for (const auto &e : events())
+        w->write(e, text);
+    w->end(text);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("export")).toStdString();
+    std::string error;
+    auto out = OutputFile::open(path, error);
+    QVERIFY(out && out->write(text) && out->close(error));
+    LoadOptions options;
+    options.threads = threads;
+    options.minPartBytes = 4096;
+    int calls = 0;
+    const LoadResult load = loadInputs({path}, options, [&](std::uint64_t, std::uint64_t) { return ++calls < 3; });
+    QCOMPARE(load.status, JobStatus::Cancelled);
+    QVERIFY(!load.dataset);
+    QCOMPARE(calls, 3); // nothing asked again once told to stop
 }
 
 QTEST_APPLESS_MAIN(TestExportRoundTrip)
