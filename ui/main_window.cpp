@@ -16,8 +16,10 @@
 
 #include "ui/chart/chart_panel.h"
 #include "import_issues_panel.h"
+#include "loaded_files_panel.h"
 #include "model/analysis_runner.h"
 #include "model/import_issues_model.h"
+#include "model/loaded_files_model.h"
 #include "model/series_list_model.h"
 #include "model/text_conversions.h"
 #include "progress_strip.h"
@@ -27,9 +29,10 @@ namespace kvt::ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_runner(new model::AnalysisRunner(this)), m_series(new model::SeriesListModel(this)),
-      m_issues(new model::ImportIssuesModel(this)), m_seriesPanel(new SeriesPanel(m_series, this)),
+      m_issues(new model::ImportIssuesModel(this)), m_files(new model::LoadedFilesModel(this)), m_seriesPanel(new SeriesPanel(m_series, this)),
       m_chartPanel(new ChartPanel(m_series, this)), m_progress(new ProgressStrip(this)),
-      m_issuesDock(new QDockWidget(tr("Import problems"), this)), m_status(new QLabel(this))
+      m_issuesDock(new QDockWidget(tr("Import problems"), this)), m_filesDock(new QDockWidget(tr("Loaded files"), this)),
+      m_status(new QLabel(this))
 {
     setWindowTitle(tr("kvtriage"));
     setAcceptDrops(true);
@@ -46,6 +49,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_issuesDock->setWidget(new ImportIssuesPanel(m_issues, m_issuesDock));
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
     m_issuesDock->hide();
+    m_filesDock->setObjectName(QStringLiteral("loadedFilesDock"));
+    m_filesDock->setWidget(new LoadedFilesPanel(m_files, m_filesDock));
+    addDockWidget(Qt::BottomDockWidgetArea, m_filesDock);
+    tabifyDockWidget(m_issuesDock, m_filesDock);
+    m_filesDock->hide();
 
     m_status->setText(tr("No data loaded. Open Key Vault audit logs with File › Open or drop them here."));
     statusBar()->addWidget(m_status, 1);
@@ -71,13 +79,14 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_issuesDock->toggleViewAction());
+    view->addAction(m_filesDock->toggleViewAction());
 }
 
 void MainWindow::showOpenDialog()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Open Key Vault audit logs"), QString(),
-        tr("Audit exports (*.json *.jsonl *.ndjson *.gz);;All files (*)"));
+        tr("Audit exports (*.json *.jsonl *.ndjson *.csv *.gz);;All files (*)"));
     if (!files.isEmpty())
         openPaths(files);
 }
@@ -103,6 +112,7 @@ void MainWindow::onLoadFinished(engine::JobStatus status, const std::shared_ptr<
         return;
     const auto &load = outcome->load;
     m_issues->setReports(load.files);
+    m_files->setReports(load.files);
     const bool problems = m_issues->rowCount() > 0;
     m_issuesDock->setVisible(problems);
     if (status != engine::JobStatus::Ok || !load.dataset)

@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 namespace kvt::model {
 class AnalysisRunner;
 class ImportIssuesModel;
+class LoadedFilesModel;
 class SeriesListModel;
 struct LoadOutcome;
 } // namespace kvt::model
@@ -55,10 +56,12 @@ private:
     model::AnalysisRunner *m_runner;
     model::SeriesListModel *m_series;
     model::ImportIssuesModel *m_issues;
+    model::LoadedFilesModel *m_files;
     SeriesPanel *m_seriesPanel;
     ChartPanel *m_chartPanel;
     ProgressStrip *m_progress;
     QDockWidget *m_issuesDock;
+    QDockWidget *m_filesDock;
     QLabel *m_status;
 };
 

@@ -5,6 +5,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTreeView>
 #include <QtTest>
 
 #include "model/analysis_runner.h"
@@ -44,6 +45,13 @@ void TestMainWindow::opensDemoDataset()
     QCOMPARE(w.chartPanel()->chart()->pointCount(0), 21);
     QVERIFY(w.statusText().contains(QStringLiteral("records from 1 file")));
     QVERIFY(!w.progressStrip()->isVisible());
+
+    // The Loaded files dock lists the file, and under it the file's own field names.
+    auto *files = w.findChild<QTreeView *>();
+    QVERIFY(files && files->model());
+    QCOMPARE(files->model()->rowCount(), 1);
+    QCOMPARE(files->model()->index(0, 0).data().toString(), QStringLiteral("keyvault-audit-demo.jsonl.gz"));
+    QVERIFY(files->model()->rowCount(files->model()->index(0, 0)) >= 10);
 
     // Ticking a row adds its line; the filter narrows the list.
     auto *proxy = w.seriesPanel()->proxy();
