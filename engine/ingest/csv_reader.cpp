@@ -159,6 +159,11 @@ ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop
     ReadSession rows(bytes, ctx, out);
     for (const auto &note : notes)
         rows.note(0, note);
+    // The header names the file's fields, records or not.
+    std::vector<ColumnMapping> columns;
+    for (const auto &name : header)
+        columns.push_back(ColumnMapping{name, RecordBuilder::canonicalNameOf(name)});
+    rows.setColumns(std::move(columns));
     CsvTokenizer tokenizer(bytes, begin, stop);
     std::vector<std::string_view> fields;
     std::size_t errorOffset = 0;
@@ -186,8 +191,6 @@ ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop
             --length;
         if (builder.finish(draft, error)) {
             rows.append(draft, start, length);
-            if (rows.wantsColumns())
-                rows.setColumns(builder.namesOfLastRecord());
         } else
             rows.reject(start, error);
         if (!rows.tick(end))

@@ -16,10 +16,11 @@ unsigned loaderThreads()
 std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::size_t end)
 {
     const std::string_view head = bytes.substr(begin, std::min(end - begin, std::size_t{256} << 10));
+    if (head.empty())
+        return 0;
     const auto lines = std::max<std::ptrdiff_t>(std::count(head.begin(), head.end(), '\n'), 1);
     return static_cast<std::size_t>(static_cast<double>(end - begin) / (static_cast<double>(head.size()) / static_cast<double>(lines)) * 1.05);
 }
-
 
 ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out,
                       const PartReader &readPart)
