@@ -10,6 +10,7 @@
 #include "ingest/line_walk.h"
 #include "ingest/parallel_read.h"
 #include "ingest/read_session.h"
+#include "ingest/text_position.h"
 
 namespace kvt::engine {
 namespace {
@@ -118,13 +119,6 @@ public:
             if (!m_session.tick(ranges[i].end))
                 break;
         }
-        return m_session.take();
-    }
-
-    // A structural problem the scan met: every record before it is read; this counts as one rejected.
-    ReadOutcome problem(std::size_t at, const std::string &what)
-    {
-        m_session.reject(at, what);
         return m_session.take();
     }
 
@@ -402,12 +396,14 @@ ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::str
     ReadOutcome outcome = readParts(parts, count, parse, out, [&](std::size_t k, const ReadContext &c, Dataset &d) {
         return ExportReader(bytes, c, d).elements(scan.elements, count * k / parts, count * (k + 1) / parts);
     });
+    // A structural problem the scan met: every record before it was read; it counts as one rejected.
     if (!scan.problem.empty() && !outcome.cancelled) {
-        Dataset none;
-        const ReadOutcome broken = ExportReader(bytes, ctx, none).problem(scan.problemAt, scan.problem);
-        outcome.rejected += broken.rejected;
-        if (outcome.issues.size() < ctx.maxIssues)
-            outcome.issues.insert(outcome.issues.end(), broken.issues.begin(), broken.issues.end());
+        ++outcome.rejected;
+        if (outcome.issues.size() < ctx.maxIssues) {
+            LineIndex lines;
+            const TextPosition at = positionOf(bytes, scan.problemAt, lines);
+            outcome.issues.push_back(Issue{ctx.path, at.line, at.column, scan.problem});
+        }
     }
     return outcome;
 }

@@ -29,6 +29,26 @@ std::vector<OwnedEvent> events()
     return all;
 }
 
+// Writes @p text to @p name in @p dir (gzip when the name ends in .gz).
+std::string writeFile(const QTemporaryDir &dir, const QString &name, const std::string &text)
+{
+    const std::string path = dir.filePath(name).toStdString();
+    std::string error;
+    auto out = OutputFile::open(path, error);
+    if (!out || !out->write(text) || !out->close(error))
+        qFatal("cannot write %s: %s", path.c_str(), error.c_str());
+    return path;
+}
+
+// Load options that read on @p threads threads and cut even small files into that many parts.
+LoadOptions splitInto(unsigned threads)
+{
+    LoadOptions options;
+    options.threads = threads;
+    options.minPartBytes = 4096;
+    return options;
+}
+
 } // namespace
 
 class TestExportRoundTrip : public QObject {
@@ -104,17 +124,12 @@ void TestExportRoundTrip::roundTrip()
         w->write(e, text);
     w->end(text);
     QTemporaryDir dir;
-    const std::string path = dir.filePath(gzip ? QStringLiteral("export.gz") : QStringLiteral("export")).toStdString();
-    std::string error;
-    auto out = OutputFile::open(path, error);
-    QVERIFY(out && out->write(text) && out->close(error));
+    const std::string path = writeFile(dir, gzip ? QStringLiteral("export.gz") : QStringLiteral("export"), text);
 
-    LoadOptions options;
+    // On one thread, and cut into three parts (the big-file path) even at this size.
+    LoadOptions options = splitInto(threads);
     if (headerless)
         options.csv.columns = csvColumnNames();
-    // On one thread, and cut into three parts (the big-file path) even at this size.
-    options.threads = threads;
-    options.minPartBytes = 4096;
     const LoadResult load = loadInputs({path}, options);
     QCOMPARE(QString::fromStdString(load.files.front().format), detected);
     QCOMPARE(load.rejected(), std::uint64_t{0});
@@ -172,14 +187,7 @@ void TestExportRoundTrip::ecsOnlyFields()
         text += R"({"_index":"logs","_id":")" + std::to_string(i) + R"(","_source":{)" + source + "}}\n";
     }
     QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("hits.ndjson")).toStdString();
-    std::string error;
-    auto out = OutputFile::open(path, error);
-    QVERIFY(out && out->write(text) && out->close(error));
-    LoadOptions options;
-    options.threads = threads;
-    options.minPartBytes = 4096;
-    const LoadResult load = loadInputs({path}, options);
+    const LoadResult load = loadInputs({writeFile(dir, QStringLiteral("hits.ndjson"), text)}, splitInto(threads));
     QCOMPARE(load.records(), std::uint64_t{3000});
     const Dataset &d = *load.dataset;
     for (std::size_t r = 0; r < d.size(); r += 7) {
@@ -221,15 +229,9 @@ void TestExportRoundTrip::cancelStopsEveryReader()
         w->write(e, text);
     w->end(text);
     QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("export")).toStdString();
-    std::string error;
-    auto out = OutputFile::open(path, error);
-    QVERIFY(out && out->write(text) && out->close(error));
-    LoadOptions options;
-    options.threads = threads;
-    options.minPartBytes = 4096;
     int calls = 0;
-    const LoadResult load = loadInputs({path}, options, [&](std::uint64_t, std::uint64_t) { return ++calls < 3; });
+    const LoadResult load = loadInputs({writeFile(dir, QStringLiteral("export"), text)}, splitInto(threads),
+                                       [&](std::uint64_t, std::uint64_t) { return ++calls < 3; });
     QCOMPARE(load.status, JobStatus::Cancelled);
     QVERIFY(!load.dataset);
     QCOMPARE(calls, 3); // nothing asked again once told to stop
