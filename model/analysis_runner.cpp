@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "analysis_runner.h"
+#include "model/analysis_runner.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>

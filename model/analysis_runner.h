@@ -9,8 +9,8 @@
 
 #include <memory>
 
-#include "ingest/loader.h"
-#include "series/make_series.h"
+#include "engine/ingest/loader.h"
+#include "engine/series/make_series.h"
 
 namespace kvt::model {
 

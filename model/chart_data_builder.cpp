@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "chart_data_builder.h"
+#include "model/chart_data_builder.h"
 
 #include <algorithm>
 
-#include "text_conversions.h"
+#include "model/text_conversions.h"
 
 namespace kvt::model {
 

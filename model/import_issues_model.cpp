@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "import_issues_model.h"
+#include "model/import_issues_model.h"
 
-#include "text_conversions.h"
+#include "model/text_conversions.h"
 
 namespace kvt::model {
 

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "ingest/loader.h"
+#include "engine/ingest/loader.h"
 
 namespace kvt::model {
 

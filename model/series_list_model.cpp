@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "series_list_model.h"
+#include "model/series_list_model.h"
 
 #include <algorithm>
 #include <numeric>
 
-#include "text_conversions.h"
+#include "model/text_conversions.h"
 
 namespace kvt::model {
 

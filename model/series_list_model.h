@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "series/make_series.h"
+#include "engine/series/make_series.h"
 
 namespace kvt::model {
 

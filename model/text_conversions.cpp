@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "text_conversions.h"
+#include "model/text_conversions.h"
 
 
 namespace kvt::model {

@@ -7,7 +7,7 @@
 
 #include <string_view>
 
-#include "core/ticks.h"
+#include "engine/core/ticks.h"
 
 namespace kvt::model {
 

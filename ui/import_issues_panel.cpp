@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "import_issues_panel.h"
+#include "ui/import_issues_panel.h"
 
 #include <QHeaderView>
 

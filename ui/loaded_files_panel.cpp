@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "loaded_files_panel.h"
+#include "ui/loaded_files_panel.h"
 
 #include <QHeaderView>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "main_window.h"
+#include "ui/main_window.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -15,15 +15,15 @@
 #include <QStatusBar>
 
 #include "ui/chart/chart_panel.h"
-#include "import_issues_panel.h"
-#include "loaded_files_panel.h"
+#include "ui/import_issues_panel.h"
+#include "ui/loaded_files_panel.h"
 #include "model/analysis_runner.h"
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
 #include "model/series_list_model.h"
 #include "model/text_conversions.h"
-#include "progress_strip.h"
-#include "series_panel.h"
+#include "ui/progress_strip.h"
+#include "ui/series_panel.h"
 
 namespace kvt::ui {
 

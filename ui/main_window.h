@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "core/issue.h"
+#include "engine/core/issue.h"
 
 QT_BEGIN_NAMESPACE
 class QDockWidget;

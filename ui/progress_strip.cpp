@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "progress_strip.h"
+#include "ui/progress_strip.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "series_palette.h"
+#include "ui/series_palette.h"
 
 #include <array>
 

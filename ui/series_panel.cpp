@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "series_panel.h"
+#include "ui/series_panel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 
 #include "model/series_list_model.h"
-#include "series_palette.h"
+#include "ui/series_palette.h"
 
 namespace kvt::ui {
 namespace {

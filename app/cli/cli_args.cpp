@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cli_args.h"
+#include "app/cli/cli_args.h"
 
 #include <charconv>
 #include <cmath>

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli_args.h"
-#include "cli/commands.h"
+#include "app/cli/cli_args.h"
+#include "app/cli/commands.h"
 
 namespace {
 

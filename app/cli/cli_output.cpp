@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cli_output.h"
+#include "app/cli/cli_output.h"
 
 #include <cstdio>
 #include <iostream>
 
 #include <unistd.h>
 
-#include "generate/output_file.h"
+#include "engine/generate/output_file.h"
 
 namespace kvt::cli {
 

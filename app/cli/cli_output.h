@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/issue.h"
+#include "engine/core/issue.h"
 
 namespace kvt::cli {
 

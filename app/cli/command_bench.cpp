@@ -2,13 +2,13 @@
 // `kvtriage-cli bench series|rule`: performance figures, each beside a baseline measured in the same run.
 #include <iostream>
 
-#include "bench/ingest_bench.h"
-#include "bench/rule_bench.h"
-#include "bench/series_bench.h"
-#include "cli/cli_args.h"
-#include "cli/cli_output.h"
-#include "cli/commands.h"
-#include "report/json_writer.h"
+#include "engine/bench/ingest_bench.h"
+#include "engine/bench/rule_bench.h"
+#include "engine/bench/series_bench.h"
+#include "app/cli/cli_args.h"
+#include "app/cli/cli_output.h"
+#include "app/cli/commands.h"
+#include "engine/report/json_writer.h"
 
 namespace kvt::cli {
 

@@ -5,12 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_args.h"
-#include "cli/cli_output.h"
-#include "cli/commands.h"
-#include "report/json_writer.h"
-#include "series/decompose.h"
-#include "store/source_buffer.h"
+#include "app/cli/cli_args.h"
+#include "app/cli/cli_output.h"
+#include "app/cli/commands.h"
+#include "engine/report/json_writer.h"
+#include "engine/series/decompose.h"
+#include "engine/store/source_buffer.h"
 
 namespace kvt::cli {
 namespace {

@@ -4,14 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_args.h"
-#include "cli/cli_output.h"
-#include "cli/commands.h"
-#include "generate/anomaly_labels.h"
-#include "generate/export_writers.h"
-#include "generate/generator.h"
-#include "generate/export_file.h"
-#include "ingest/input_format.h"
+#include "app/cli/cli_args.h"
+#include "app/cli/cli_output.h"
+#include "app/cli/commands.h"
+#include "engine/generate/anomaly_labels.h"
+#include "engine/generate/export_writers.h"
+#include "engine/generate/generator.h"
+#include "engine/generate/export_file.h"
+#include "engine/ingest/input_format.h"
 
 namespace kvt::cli {
 

@@ -4,12 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_args.h"
-#include "cli/cli_output.h"
-#include "cli/commands.h"
-#include "cli/input_options.h"
-#include "ingest/loader.h"
-#include "report/inspect_summary.h"
+#include "app/cli/cli_args.h"
+#include "app/cli/cli_output.h"
+#include "app/cli/commands.h"
+#include "app/cli/input_options.h"
+#include "engine/ingest/loader.h"
+#include "engine/report/inspect_summary.h"
 
 namespace kvt::cli {
 

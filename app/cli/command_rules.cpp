@@ -2,16 +2,16 @@
 // `kvtriage-cli series` and `kvtriage-cli detect`: the Sentinel rule over loaded audit data.
 #include <iostream>
 
-#include "cli/cli_args.h"
-#include "cli/cli_output.h"
-#include "cli/commands.h"
-#include "cli/input_options.h"
-#include "cli/rule_options.h"
-#include "report/alerts_csv.h"
-#include "report/burst_output.h"
-#include "report/json_writer.h"
-#include "report/sentinel_output.h"
-#include "rules/sentinel_rule.h"
+#include "app/cli/cli_args.h"
+#include "app/cli/cli_output.h"
+#include "app/cli/commands.h"
+#include "app/cli/input_options.h"
+#include "app/cli/rule_options.h"
+#include "engine/report/alerts_csv.h"
+#include "engine/report/burst_output.h"
+#include "engine/report/json_writer.h"
+#include "engine/report/sentinel_output.h"
+#include "engine/rules/sentinel_rule.h"
 
 namespace kvt::cli {
 namespace {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "cli/input_options.h"
+#include "app/cli/input_options.h"
 
 #include <iostream>
 
-#include "cli/cli_output.h"
-#include "cli/commands.h"
+#include "app/cli/cli_output.h"
+#include "app/cli/commands.h"
 
 namespace kvt::cli {
 

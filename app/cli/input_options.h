@@ -5,8 +5,8 @@
 #include <set>
 #include <string>
 
-#include "cli/cli_args.h"
-#include "ingest/loader.h"
+#include "app/cli/cli_args.h"
+#include "engine/ingest/loader.h"
 
 namespace kvt::cli {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/rule_options.h"
+#include "app/cli/rule_options.h"
 
 #include <algorithm>
 #include <fstream>

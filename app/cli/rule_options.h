@@ -5,10 +5,10 @@
 #include <set>
 #include <string>
 
-#include "cli/cli_args.h"
-#include "report/json_writer.h"
-#include "rules/elastic_burst.h"
-#include "rules/sentinel_params.h"
+#include "app/cli/cli_args.h"
+#include "engine/report/json_writer.h"
+#include "engine/rules/elastic_burst.h"
+#include "engine/rules/sentinel_params.h"
 
 namespace kvt::cli {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "bench/ingest_bench.h"
+#include "engine/bench/ingest_bench.h"
 
 #include <algorithm>
 #include <chrono>
@@ -11,9 +11,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "generate/export_file.h"
-#include "ingest/loader.h"
-#include "ingest/parallel_read.h"
+#include "engine/generate/export_file.h"
+#include "engine/ingest/loader.h"
+#include "engine/ingest/parallel_read.h"
 
 namespace kvt::engine {
 namespace {

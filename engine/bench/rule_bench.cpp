@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "bench/rule_bench.h"
+#include "engine/bench/rule_bench.h"
 
 #include <algorithm>
 #include <chrono>
 
-#include "generate/generator.h"
-#include "rules/elastic_burst.h"
-#include "rules/sentinel_rule.h"
+#include "engine/generate/generator.h"
+#include "engine/rules/elastic_burst.h"
+#include "engine/rules/sentinel_rule.h"
 
 namespace kvt::engine {
 namespace {

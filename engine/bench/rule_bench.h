@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "bench/series_bench.h"
+#include "engine/bench/series_bench.h"
 
 namespace kvt::engine {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "bench/series_bench.h"
+#include "engine/bench/series_bench.h"
 
 #include <algorithm>
 #include <chrono>
 
-#include "generate/random.h"
-#include "series/decompose.h"
+#include "engine/generate/random.h"
+#include "engine/series/decompose.h"
 
 namespace kvt::engine {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/ticks.h"
+#include "engine/core/ticks.h"
 
 #include <array>
 #include <charconv>

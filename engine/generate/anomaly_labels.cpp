@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "generate/anomaly_labels.h"
+#include "engine/generate/anomaly_labels.h"
 
 #include <cmath>
 

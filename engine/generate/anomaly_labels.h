@@ -4,7 +4,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "generate/generator.h"
+#include "engine/generate/generator.h"
 
 namespace kvt::engine {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "generate/diagnostic_json_writer.h"
+#include "engine/generate/diagnostic_json_writer.h"
 
-#include "core/ticks.h"
+#include "engine/core/ticks.h"
 
 namespace kvt::engine {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "generate/generator.h"
+#include "engine/generate/generator.h"
 
 namespace kvt::engine {
 

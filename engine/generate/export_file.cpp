@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "generate/export_file.h"
+#include "engine/generate/export_file.h"
 
-#include "generate/export_writers.h"
-#include "generate/output_file.h"
+#include "engine/generate/export_writers.h"
+#include "engine/generate/output_file.h"
 
 namespace kvt::engine {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "generate/generator.h"
+#include "engine/generate/generator.h"
 
 namespace kvt::engine {
 

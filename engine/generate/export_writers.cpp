@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "generate/export_writers.h"
+#include "engine/generate/export_writers.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
 
-#include "generate/diagnostic_json_writer.h"
-#include "report/json_writer.h"
+#include "engine/generate/diagnostic_json_writer.h"
+#include "engine/report/json_writer.h"
 
 namespace kvt::engine {
 namespace {

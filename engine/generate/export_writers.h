@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "generate/generator.h"
+#include "engine/generate/generator.h"
 
 namespace kvt::engine {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "generate/generator.h"
+#include "engine/generate/generator.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "generate/traffic_profile.h"
+#include "engine/generate/traffic_profile.h"
 
 namespace kvt::engine {
 namespace {

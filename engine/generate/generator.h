@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/ticks.h"
-#include "store/canonical_field.h"
+#include "engine/core/ticks.h"
+#include "engine/store/canonical_field.h"
 
 namespace kvt::engine {
 

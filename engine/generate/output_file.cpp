@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "generate/output_file.h"
+#include "engine/generate/output_file.h"
 
 #include <cerrno>
 #include <cstdio>

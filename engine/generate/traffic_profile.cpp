@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "generate/traffic_profile.h"
+#include "engine/generate/traffic_profile.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "generate/random.h"
+#include "engine/generate/random.h"
 
 namespace kvt::engine {
 

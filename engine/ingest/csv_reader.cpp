@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/csv_reader.h"
+#include "engine/ingest/csv_reader.h"
 
 #include <algorithm>
 #include <deque>
 #include <thread>
 
-#include "ingest/field_mapper.h"
-#include "ingest/parallel_read.h"
-#include "ingest/read_session.h"
+#include "engine/ingest/field_mapper.h"
+#include "engine/ingest/parallel_read.h"
+#include "engine/ingest/read_session.h"
 
 namespace kvt::engine {
 namespace {

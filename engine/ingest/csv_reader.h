@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/ticks.h"
-#include "ingest/diagnostic_json_reader.h"
+#include "engine/core/ticks.h"
+#include "engine/ingest/diagnostic_json_reader.h"
 
 namespace kvt::engine {
 

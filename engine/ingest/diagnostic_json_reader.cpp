@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/diagnostic_json_reader.h"
+#include "engine/ingest/diagnostic_json_reader.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 
 
-#include "ingest/resource_id.h"
-#include "ingest/json_export_reader.h"
-#include "ingest/json_text_parser.h"
-#include "ingest/line_walk.h"
-#include "ingest/parallel_read.h"
-#include "ingest/read_session.h"
+#include "engine/ingest/resource_id.h"
+#include "engine/ingest/json_export_reader.h"
+#include "engine/ingest/json_text_parser.h"
+#include "engine/ingest/line_walk.h"
+#include "engine/ingest/parallel_read.h"
+#include "engine/ingest/read_session.h"
 
 namespace kvt::engine {
 namespace {

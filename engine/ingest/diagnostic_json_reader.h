@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/issue.h"
-#include "store/dataset.h"
+#include "engine/core/issue.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/field_mapper.h"
+#include "engine/ingest/field_mapper.h"
 
 #include <charconv>
 #include <unordered_map>
 
 #include <simdjson.h>
 
-#include "ingest/resource_id.h"
+#include "engine/ingest/resource_id.h"
 
 namespace kvt::engine {
 namespace {

@@ -10,10 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include "core/ticks.h"
-#include "ingest/diagnostic_json_reader.h"
-#include "ingest/resource_id.h"
-#include "store/dataset.h"
+#include "engine/core/ticks.h"
+#include "engine/ingest/diagnostic_json_reader.h"
+#include "engine/ingest/resource_id.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

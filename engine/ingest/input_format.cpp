@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/input_format.h"
+#include "engine/ingest/input_format.h"
 
 #include <algorithm>
 #include <array>
@@ -8,9 +8,9 @@
 
 #include <simdjson.h>
 
-#include "ingest/csv_reader.h"
-#include "ingest/field_mapper.h"
-#include "ingest/json_scan.h"
+#include "engine/ingest/csv_reader.h"
+#include "engine/ingest/field_mapper.h"
+#include "engine/ingest/json_scan.h"
 
 namespace kvt::engine {
 namespace {

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/json_export_reader.h"
+#include "engine/ingest/json_export_reader.h"
 
 #include <cstring>
 #include <vector>
 
-#include "ingest/field_mapper.h"
-#include "ingest/json_scan.h"
-#include "ingest/json_text_parser.h"
-#include "ingest/line_walk.h"
-#include "ingest/parallel_read.h"
-#include "ingest/read_session.h"
-#include "ingest/text_position.h"
+#include "engine/ingest/field_mapper.h"
+#include "engine/ingest/json_scan.h"
+#include "engine/ingest/json_text_parser.h"
+#include "engine/ingest/line_walk.h"
+#include "engine/ingest/parallel_read.h"
+#include "engine/ingest/read_session.h"
+#include "engine/ingest/text_position.h"
 
 namespace kvt::engine {
 namespace {

@@ -4,8 +4,8 @@
 // ES|QL responses (data-formats.md sections 2, 4 and 5).
 #pragma once
 
-#include "ingest/diagnostic_json_reader.h"
-#include "ingest/input_format.h"
+#include "engine/ingest/diagnostic_json_reader.h"
+#include "engine/ingest/input_format.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/json_scan.h"
+#include "engine/ingest/json_scan.h"
 
 #include <bit>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/json_text_parser.h"
+#include "engine/ingest/json_text_parser.h"
 
 namespace kvt::engine {
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/loader.h"
+#include "engine/ingest/loader.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
 
-#include "ingest/diagnostic_json_reader.h"
-#include "ingest/json_export_reader.h"
-#include "ingest/parallel_read.h"
+#include "engine/ingest/diagnostic_json_reader.h"
+#include "engine/ingest/json_export_reader.h"
+#include "engine/ingest/parallel_read.h"
 
 namespace kvt::engine {
 

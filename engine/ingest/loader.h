@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/issue.h"
-#include "ingest/csv_reader.h"
-#include "ingest/input_format.h"
-#include "store/dataset.h"
+#include "engine/core/issue.h"
+#include "engine/ingest/csv_reader.h"
+#include "engine/ingest/input_format.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/parallel_read.h"
+#include "engine/ingest/parallel_read.h"
 
 #include <algorithm>
 #include <atomic>

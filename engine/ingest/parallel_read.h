@@ -7,7 +7,7 @@
 #include <functional>
 #include <vector>
 
-#include "ingest/diagnostic_json_reader.h"
+#include "engine/ingest/diagnostic_json_reader.h"
 
 namespace kvt::engine {
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <string>
 
-#include "ingest/diagnostic_json_reader.h"
-#include "ingest/text_position.h"
+#include "engine/ingest/diagnostic_json_reader.h"
+#include "engine/ingest/text_position.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/resource_id.h"
+#include "engine/ingest/resource_id.h"
 
 #include <utility>
 

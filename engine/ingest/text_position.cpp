@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ingest/text_position.h"
+#include "engine/ingest/text_position.h"
 
 #include <algorithm>
 #include <cstring>

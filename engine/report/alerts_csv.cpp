@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "report/alerts_csv.h"
+#include "engine/report/alerts_csv.h"
 
-#include "report/json_writer.h"
+#include "engine/report/json_writer.h"
 
 namespace kvt::engine {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "rules/sentinel_rule.h"
+#include "engine/rules/sentinel_rule.h"
 
 namespace kvt::engine {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "report/burst_output.h"
+#include "engine/report/burst_output.h"
 
-#include "report/alerts_csv.h"
+#include "engine/report/alerts_csv.h"
 
 namespace kvt::engine {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "report/json_writer.h"
-#include "rules/elastic_burst.h"
+#include "engine/report/json_writer.h"
+#include "engine/rules/elastic_burst.h"
 
 namespace kvt::engine {
 

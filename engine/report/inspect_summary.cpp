@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "report/inspect_summary.h"
+#include "engine/report/inspect_summary.h"
 
 #include <nlohmann/json.hpp>
 

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "ingest/loader.h"
+#include "engine/ingest/loader.h"
 
 namespace kvt::engine {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "report/json_writer.h"
+#include "engine/report/json_writer.h"
 
 #include <cmath>
 #include <cstdio>
 
-#include "generate/diagnostic_json_writer.h"
+#include "engine/generate/diagnostic_json_writer.h"
 
 namespace kvt::engine {
 

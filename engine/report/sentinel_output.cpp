@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "report/sentinel_output.h"
+#include "engine/report/sentinel_output.h"
 
 namespace kvt::engine {
 

@@ -2,8 +2,8 @@
 // Rows of the Sentinel rule's result as JSON, with the rule's own column names (spec/cli.md).
 #pragma once
 
-#include "report/json_writer.h"
-#include "rules/sentinel_rule.h"
+#include "engine/report/json_writer.h"
+#include "engine/rules/sentinel_rule.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "rules/elastic_burst.h"
+#include "engine/rules/elastic_burst.h"
 
 #include <algorithm>
 #include <map>

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/ticks.h"
-#include "store/dataset.h"
+#include "engine/core/ticks.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

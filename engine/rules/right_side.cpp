@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "rules/right_side.h"
+#include "engine/rules/right_side.h"
 
 #include <algorithm>
 #include <map>

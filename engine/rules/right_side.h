@@ -5,7 +5,7 @@
 
 #include <span>
 
-#include "rules/sentinel_rule.h"
+#include "engine/rules/sentinel_rule.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "rules/row_filter.h"
+#include "engine/rules/row_filter.h"
 
 #include <algorithm>
 

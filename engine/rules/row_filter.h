@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "rules/sentinel_params.h"
-#include "store/dataset.h"
+#include "engine/rules/sentinel_params.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

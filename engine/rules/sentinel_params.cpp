@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "rules/sentinel_params.h"
+#include "engine/rules/sentinel_params.h"
 
 namespace kvt::engine {
 

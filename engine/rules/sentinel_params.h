@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/ticks.h"
-#include "series/decompose.h"
-#include "store/dataset.h"
+#include "engine/core/ticks.h"
+#include "engine/series/decompose.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "rules/sentinel_rule.h"
+#include "engine/rules/sentinel_rule.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "rules/right_side.h"
-#include "rules/row_filter.h"
+#include "engine/rules/right_side.h"
+#include "engine/rules/row_filter.h"
 
 namespace kvt::engine {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "rules/sentinel_params.h"
-#include "series/decompose.h"
-#include "series/make_series.h"
-#include "store/dataset.h"
+#include "engine/rules/sentinel_params.h"
+#include "engine/series/decompose.h"
+#include "engine/series/make_series.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "series/decompose.h"
+#include "engine/series/decompose.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "series/fit_line.h"
-#include "series/statistics.h"
+#include "engine/series/fit_line.h"
+#include "engine/series/statistics.h"
 
 namespace kvt::engine {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "series/outliers.h"
-#include "series/periods.h"
+#include "engine/series/outliers.h"
+#include "engine/series/periods.h"
 
 namespace kvt::engine {
 

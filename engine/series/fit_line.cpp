@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "series/fit_line.h"
+#include "engine/series/fit_line.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "series/make_series.h"
+#include "engine/series/make_series.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "series/outliers.h"
+#include "engine/series/outliers.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "series/statistics.h"
+#include "engine/series/statistics.h"
 
 namespace kvt::engine {
 

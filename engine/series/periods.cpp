@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "series/periods.h"
+#include "engine/series/periods.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "series/fit_line.h"
+#include "engine/series/fit_line.h"
 
 namespace kvt::engine {
 namespace {

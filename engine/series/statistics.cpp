@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "series/statistics.h"
+#include "engine/series/statistics.h"
 
 #include <algorithm>
 #include <cmath>

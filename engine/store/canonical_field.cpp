@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store/canonical_field.h"
+#include "engine/store/canonical_field.h"
 
 namespace kvt::engine {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store/dataset.h"
+#include "engine/store/dataset.h"
 
 #include <algorithm>
 #include <atomic>

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/ticks.h"
-#include "store/canonical_field.h"
-#include "store/source_buffer.h"
-#include "store/string_pool.h"
+#include "engine/core/ticks.h"
+#include "engine/store/canonical_field.h"
+#include "engine/store/source_buffer.h"
+#include "engine/store/string_pool.h"
 
 namespace kvt::engine {
 

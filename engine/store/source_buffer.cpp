@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store/source_buffer.h"
+#include "engine/store/source_buffer.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/issue.h"
+#include "engine/core/issue.h"
 
 namespace kvt::engine {
 

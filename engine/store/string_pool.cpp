@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "store/string_pool.h"
+#include "engine/store/string_pool.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <QtTest>
 
-#include "generate/output_file.h"
-#include "ingest/loader.h"
+#include "engine/generate/output_file.h"
+#include "engine/ingest/loader.h"
 
 using namespace kvt::engine;
 

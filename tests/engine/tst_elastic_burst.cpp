@@ -4,7 +4,7 @@
 
 #include <deque>
 
-#include "rules/elastic_burst.h"
+#include "engine/rules/elastic_burst.h"
 
 using namespace kvt::engine;
 

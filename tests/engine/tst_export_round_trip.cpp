@@ -3,9 +3,9 @@
 // compare every canonical field with the generated events (issue 4).
 #include <QtTest>
 
-#include "generate/export_writers.h"
-#include "generate/output_file.h"
-#include "ingest/loader.h"
+#include "engine/generate/export_writers.h"
+#include "engine/generate/output_file.h"
+#include "engine/ingest/loader.h"
 
 using namespace kvt::engine;
 

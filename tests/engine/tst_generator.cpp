@@ -4,11 +4,11 @@
 #include <map>
 #include <set>
 
-#include "generate/diagnostic_json_writer.h"
-#include "generate/generator.h"
-#include "generate/output_file.h"
-#include "generate/traffic_profile.h"
-#include "ingest/loader.h"
+#include "engine/generate/diagnostic_json_writer.h"
+#include "engine/generate/generator.h"
+#include "engine/generate/output_file.h"
+#include "engine/generate/traffic_profile.h"
+#include "engine/ingest/loader.h"
 
 using namespace kvt::engine;
 

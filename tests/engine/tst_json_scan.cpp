@@ -3,8 +3,8 @@
 // every column interns into.
 #include <QtTest>
 
-#include "ingest/json_scan.h"
-#include "store/string_pool.h"
+#include "engine/ingest/json_scan.h"
+#include "engine/store/string_pool.h"
 
 using namespace kvt::engine;
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "series/make_series.h"
+#include "engine/series/make_series.h"
 
 using namespace kvt::engine;
 

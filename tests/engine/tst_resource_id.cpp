@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <QtTest>
 
-#include "ingest/resource_id.h"
+#include "engine/ingest/resource_id.h"
 
 using namespace kvt::engine;
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ingest/loader.h"
-#include "rules/sentinel_rule.h"
+#include "engine/ingest/loader.h"
+#include "engine/rules/sentinel_rule.h"
 
 using namespace kvt::engine;
 

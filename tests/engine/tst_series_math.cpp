@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "series/decompose.h"
-#include "series/fit_line.h"
-#include "series/statistics.h"
+#include "engine/series/decompose.h"
+#include "engine/series/fit_line.h"
+#include "engine/series/statistics.h"
 
 using namespace kvt::engine;
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <QtTest>
 
-#include "core/ticks.h"
-#include "ingest/field_mapper.h"
+#include "engine/core/ticks.h"
+#include "engine/ingest/field_mapper.h"
 
 using namespace kvt::engine;
 

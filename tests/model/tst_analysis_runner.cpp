@@ -2,8 +2,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "generate/diagnostic_json_writer.h"
-#include "generate/output_file.h"
+#include "engine/generate/diagnostic_json_writer.h"
+#include "engine/generate/output_file.h"
 #include "model/analysis_runner.h"
 
 using namespace kvt;

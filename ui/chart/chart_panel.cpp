@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "chart_panel.h"
+#include "ui/chart/chart_panel.h"
 
 #include <QVBoxLayout>
 
 #include "model/chart_data_builder.h"
 #include "model/series_list_model.h"
-#include "time_series_chart.h"
+#include "ui/chart/time_series_chart.h"
 
 namespace kvt::ui {
 

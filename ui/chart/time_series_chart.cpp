@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "time_series_chart.h"
+#include "ui/chart/time_series_chart.h"
 
 #include <QDateTime>
 #include <QLabel>
