@@ -34,13 +34,13 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window after loading into <png> and exit."),
-                                        QStringLiteral("png"));
+        QStringLiteral("Render the main window after loading into <png> and exit."), QStringLiteral("png"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."),
-                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+        QStringLiteral("WxH"), QStringLiteral("1280x800"));
     parser.addOption(screenshot);
     parser.addOption(size);
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Audit exports or folders to open."), QStringLiteral("[FILE...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("files"), QStringLiteral("Audit exports or folders to open."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     const QSize windowSize = parseSize(parser.value(size));
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
         } else {
             // Render once the load has been published and laid out.
             QObject::connect(window.runner(), &kvt::model::AnalysisRunner::loadFinished, &window,
-                             [capture, &window] { QTimer::singleShot(300, &window, capture); });
+                [capture, &window] { QTimer::singleShot(300, &window, capture); });
             window.openPaths(files);
         }
         return QApplication::exec();

@@ -11,8 +11,7 @@ std::shared_ptr<const engine::SeriesTable> dailySeriesByCaller(const engine::Dat
     if (data.empty())
         return std::make_shared<engine::SeriesTable>();
     const auto axis = engine::TimeAxis::fromRange(engine::startOfDay(data.firstTime()),
-                                                  engine::startOfDay(data.lastTime()) + engine::kTicksPerDay,
-                                                  engine::kTicksPerDay);
+        engine::startOfDay(data.lastTime()) + engine::kTicksPerDay, engine::kTicksPerDay);
     return std::make_shared<engine::SeriesTable>(
         engine::makeSeriesCount(data, engine::TextField::CallerIPAddress, axis));
 }
@@ -49,7 +48,8 @@ void AnalysisRunner::startLoad(const QStringList &paths)
         promise.setProgressRange(0, 1000);
         int lastPermille = -1;
         auto progress = [&](std::uint64_t done, std::uint64_t total) {
-            const int permille = total ? static_cast<int>(1000.0 * static_cast<double>(done) / static_cast<double>(total)) : 0;
+            const int permille
+                = total ? static_cast<int>(1000.0 * static_cast<double>(done) / static_cast<double>(total)) : 0;
             if (permille != lastPermille) {
                 lastPermille = permille;
                 promise.setProgressValue(std::min(permille, 999));
@@ -58,7 +58,7 @@ void AnalysisRunner::startLoad(const QStringList &paths)
         };
         auto outcome = std::make_shared<LoadOutcome>();
         outcome->inputs = paths;
-        outcome->load = engine::loadInputs(inputs, engine::LoadOptions{}, progress);
+        outcome->load = engine::loadInputs(inputs, engine::LoadOptions {}, progress);
         if (outcome->load.status == engine::JobStatus::Ok && !promise.isCanceled())
             outcome->dailyByCaller = dailySeriesByCaller(*outcome->load.dataset);
         promise.setProgressValue(1000);

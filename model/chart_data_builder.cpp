@@ -11,8 +11,8 @@ ChartData buildChartData(const engine::SeriesTable &table, const std::vector<int
 {
     ChartData data;
     data.title = title;
-    data.yTitle = QStringLiteral("records per %1").arg(table.axis.step == engine::kTicksPerDay ? QStringLiteral("day")
-                                                                                                : QStringLiteral("bin"));
+    data.yTitle = QStringLiteral("records per %1")
+                      .arg(table.axis.step == engine::kTicksPerDay ? QStringLiteral("day") : QStringLiteral("bin"));
     if (table.axis.bins == 0)
         return data;
     data.xMinMs = ticksToMs(table.axis.binStart(0));

@@ -25,7 +25,7 @@ struct ChartData {
     QList<ChartLine> lines;
     qint64 xMinMs = 0; ///< first bin start
     qint64 xMaxMs = 0; ///< last bin start (equal to xMinMs for a single bin)
-    double yMax = 0;   ///< largest plotted value (0 when nothing is plotted)
+    double yMax = 0; ///< largest plotted value (0 when nothing is plotted)
 
     bool isEmpty() const { return lines.isEmpty(); }
 };

@@ -5,7 +5,7 @@
 
 namespace kvt::model {
 
-ImportIssuesModel::ImportIssuesModel(QObject *parent) : QAbstractTableModel(parent) {}
+ImportIssuesModel::ImportIssuesModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void ImportIssuesModel::setReports(const std::vector<engine::FileReport> &files)
 {
@@ -15,13 +15,14 @@ void ImportIssuesModel::setReports(const std::vector<engine::FileReport> &files)
     for (const auto &f : files) {
         m_rejected += f.rejected;
         if (!f.error.empty())
-            m_rows.push_back(Row{toQString(f.path), 0, 0, (f.skipped ? tr("skipped: ") : QString()) + toQString(f.error), true});
+            m_rows.push_back(
+                Row {toQString(f.path), 0, 0, (f.skipped ? tr("skipped: ") : QString()) + toQString(f.error), true});
         for (const auto &issue : f.issues)
-            m_rows.push_back(Row{toQString(f.path), issue.line, issue.column, toQString(issue.message), false});
+            m_rows.push_back(Row {toQString(f.path), issue.line, issue.column, toQString(issue.message), false});
         const auto listed = static_cast<std::uint64_t>(f.issues.size());
         if (f.rejected > listed)
-            m_rows.push_back(Row{toQString(f.path), 0, 0,
-                                 tr("… and %1 more rejected record(s) not listed").arg(f.rejected - listed), false});
+            m_rows.push_back(Row {toQString(f.path), 0, 0,
+                tr("… and %1 more rejected record(s) not listed").arg(f.rejected - listed), false});
     }
     endResetModel();
 }

@@ -7,7 +7,7 @@
 
 namespace kvt::model {
 
-LoadedFilesModel::LoadedFilesModel(QObject *parent) : QAbstractItemModel(parent) {}
+LoadedFilesModel::LoadedFilesModel(QObject *parent) : QAbstractItemModel(parent) { }
 
 void LoadedFilesModel::setReports(std::vector<engine::FileReport> files)
 {
@@ -49,7 +49,8 @@ QVariant LoadedFilesModel::fileData(const engine::FileReport &f, Column column, 
     if (role == Qt::ToolTipRole)
         return column == Column::Format && !f.error.empty() ? toQString(f.error) : toQString(f.path);
     if (role == Qt::TextAlignmentRole)
-        return column == Column::Records || column == Column::Rejected ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return column == Column::Records || column == Column::Rejected ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                       : QVariant();
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

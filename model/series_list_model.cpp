@@ -8,14 +8,14 @@
 
 namespace kvt::model {
 
-SeriesListModel::SeriesListModel(QObject *parent) : QAbstractTableModel(parent) {}
+SeriesListModel::SeriesListModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void SeriesListModel::setSeries(std::shared_ptr<const engine::SeriesTable> table, int initiallyChecked)
 {
     beginResetModel();
     m_table = std::move(table);
     const std::size_t n = m_table ? m_table->keys.size() : 0;
-    m_stats.assign(n, RowStats{});
+    m_stats.assign(n, RowStats {});
     m_checked.assign(n, false);
     for (std::size_t k = 0; k < n; ++k) {
         for (const double v : m_table->row(k)) {
@@ -27,7 +27,8 @@ void SeriesListModel::setSeries(std::shared_ptr<const engine::SeriesTable> table
     }
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_stats[a].total > m_stats[b].total; });
+    std::stable_sort(
+        order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_stats[a].total > m_stats[b].total; });
     for (std::size_t i = 0; i < order.size() && i < static_cast<std::size_t>(std::max(initiallyChecked, 0)); ++i)
         m_checked[order[i]] = true;
     endResetModel();
@@ -105,7 +106,8 @@ QVariant SeriesListModel::data(const QModelIndex &index, int role) const
 
 bool SeriesListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+    if (role != Qt::CheckStateRole
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || index.column() != static_cast<int>(Column::Key))
         return false;
     const bool checked = value.value<Qt::CheckState>() == Qt::Checked;

@@ -20,8 +20,8 @@ public:
     enum class Column { Key, Total, Peak, ActiveBins, Count };
     enum Role : int {
         KeyRole = Qt::UserRole + 1,
-        TotalRole,      ///< qint64, records over the whole axis
-        PeakRole,       ///< qint64, the largest bin
+        TotalRole, ///< qint64, records over the whole axis
+        PeakRole, ///< qint64, the largest bin
         ActiveBinsRole, ///< int, bins with at least one record
         ColorIndexRole, ///< int, position among the checked rows (-1 if unchecked); ui/ maps it to a palette
         SeriesIndexRole ///< int, the row in the underlying SeriesTable

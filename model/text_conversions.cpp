@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "model/text_conversions.h"
 
-
 namespace kvt::model {
 
 QDateTime ticksToDateTime(engine::Ticks t)

@@ -11,10 +11,19 @@
 
 namespace kvt::model {
 
-inline QString toQString(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
-inline std::string toStdString(const QString &s) { return s.toStdString(); }
+inline QString toQString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+inline std::string toStdString(const QString &s)
+{
+    return s.toStdString();
+}
 /// Engine ticks (100 ns since the Unix epoch) to milliseconds since the epoch, as Qt counts.
-inline qint64 ticksToMs(engine::Ticks t) { return t / 10'000; }
+inline qint64 ticksToMs(engine::Ticks t)
+{
+    return t / 10'000;
+}
 QDateTime ticksToDateTime(engine::Ticks t);
 /// Kusto's print form, e.g. "2026-11-22T00:00:00.0000000Z".
 QString formatTicks(engine::Ticks t);

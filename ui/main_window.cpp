@@ -8,20 +8,20 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 
-#include "ui/chart/chart_panel.h"
-#include "ui/import_issues_panel.h"
-#include "ui/loaded_files_panel.h"
 #include "model/analysis_runner.h"
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
 #include "model/series_list_model.h"
 #include "model/text_conversions.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/import_issues_panel.h"
+#include "ui/loaded_files_panel.h"
 #include "ui/progress_strip.h"
 #include "ui/series_panel.h"
 
@@ -29,10 +29,10 @@ namespace kvt::ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_runner(new model::AnalysisRunner(this)), m_series(new model::SeriesListModel(this)),
-      m_issues(new model::ImportIssuesModel(this)), m_files(new model::LoadedFilesModel(this)), m_seriesPanel(new SeriesPanel(m_series, this)),
-      m_chartPanel(new ChartPanel(m_series, this)), m_progress(new ProgressStrip(this)),
-      m_issuesDock(new QDockWidget(tr("Import problems"), this)), m_filesDock(new QDockWidget(tr("Loaded files"), this)),
-      m_status(new QLabel(this))
+      m_issues(new model::ImportIssuesModel(this)), m_files(new model::LoadedFilesModel(this)),
+      m_seriesPanel(new SeriesPanel(m_series, this)), m_chartPanel(new ChartPanel(m_series, this)),
+      m_progress(new ProgressStrip(this)), m_issuesDock(new QDockWidget(tr("Import problems"), this)),
+      m_filesDock(new QDockWidget(tr("Loaded files"), this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("kvtriage"));
     setAcceptDrops(true);
@@ -84,8 +84,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::showOpenDialog()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Key Vault audit logs"), QString(),
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Key Vault audit logs"), QString(),
         tr("Audit exports (*.json *.jsonl *.ndjson *.csv *.gz);;All files (*)"));
     if (!files.isEmpty())
         openPaths(files);
@@ -127,7 +126,7 @@ void MainWindow::onLoadFinished(engine::JobStatus status, const std::shared_ptr<
     if (!load.dataset->empty())
         text += tr(" · %1 – %2 UTC · %n caller IP(s)", nullptr, m_series->rowCount())
                     .arg(model::ticksToDateTime(load.dataset->firstTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                         model::ticksToDateTime(load.dataset->lastTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                        model::ticksToDateTime(load.dataset->lastTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     m_status->setText(text);
     if (load.records() == 0 && problems)
         m_status->setText(tr("Nothing could be read: see Import problems."));

@@ -9,7 +9,8 @@
 namespace kvt::ui {
 
 ProgressStrip::ProgressStrip(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_bar->setRange(0, 1000);
     m_bar->setTextVisible(false);

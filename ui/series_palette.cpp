@@ -8,8 +8,8 @@ namespace kvt::ui {
 QColor seriesColor(int colorIndex)
 {
     // Tableau 10: distinct on white and readable for most colour-vision deficiencies.
-    static constexpr std::array<QRgb, 10> kPalette{0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
-                                                   0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    static constexpr std::array<QRgb, 10> kPalette {
+        0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
     const auto i = static_cast<std::size_t>(colorIndex < 0 ? -colorIndex : colorIndex) % kPalette.size();
     return QColor(kPalette[i]);
 }

@@ -7,7 +7,8 @@
 
 namespace kvt::cli {
 
-Args::Args(const std::vector<std::string> &argv, const std::set<std::string> &valued, const std::set<std::string> &flags)
+Args::Args(
+    const std::vector<std::string> &argv, const std::set<std::string> &valued, const std::set<std::string> &flags)
 {
     bool onlyPositionals = false;
     for (std::size_t i = 0; i < argv.size(); ++i) {
@@ -75,7 +76,7 @@ long long Args::integerText(const std::string &name, const std::string &text, lo
 {
     long long out = 0;
     const auto res = std::from_chars(text.data(), text.data() + text.size(), out);
-    if (res.ec != std::errc{} || res.ptr != text.data() + text.size())
+    if (res.ec != std::errc {} || res.ptr != text.data() + text.size())
         throw UsageError("--" + name + ": '" + text + "' is not an integer");
     if (out < min || out > max)
         throw UsageError("--" + name + ": " + text + " is outside " + std::to_string(min) + ".." + std::to_string(max));

@@ -2,12 +2,12 @@
 // `kvtriage-cli bench series|rule`: performance figures, each beside a baseline measured in the same run.
 #include <iostream>
 
-#include "engine/bench/ingest_bench.h"
-#include "engine/bench/rule_bench.h"
-#include "engine/bench/series_bench.h"
 #include "app/cli/cli_args.h"
 #include "app/cli/cli_output.h"
 #include "app/cli/commands.h"
+#include "engine/bench/ingest_bench.h"
+#include "engine/bench/rule_bench.h"
+#include "engine/bench/series_bench.h"
 #include "engine/report/json_writer.h"
 
 namespace kvt::cli {
@@ -34,10 +34,14 @@ int runIngestBench(const Args &args)
     w.beginObject().key("suite").string("ingest").key("figures").beginArray();
     for (const auto &f : figures) {
         const double ratio = f.milliseconds / std::max(f.baselineMilliseconds, 1e-9);
-        const double rss = static_cast<double>(f.peakRssBytes) / static_cast<double>(std::max<std::uint64_t>(f.bytes, 1));
+        const double rss
+            = static_cast<double>(f.peakRssBytes) / static_cast<double>(std::max<std::uint64_t>(f.bytes, 1));
         w.beginObject();
         w.key("format").string(f.format).key("path").string(f.path);
-        w.key("bytes").integer(static_cast<long long>(f.bytes)).key("records").integer(static_cast<long long>(f.records));
+        w.key("bytes")
+            .integer(static_cast<long long>(f.bytes))
+            .key("records")
+            .integer(static_cast<long long>(f.records));
         w.key("threads").integer(f.threads);
         w.key("ms").number(f.milliseconds).key("baseline_ms").number(f.baselineMilliseconds);
         w.key("ratio_to_baseline").number(ratio).key("median_paired_ratio").number(f.medianPairedRatio);
@@ -45,8 +49,14 @@ int runIngestBench(const Args &args)
         w.key("meets_target").string(ratio <= f.targetRatio ? "yes" : "no");
         w.key("peak_rss_bytes").integer(static_cast<long long>(f.peakRssBytes)).key("peak_rss_to_file").number(rss);
         if (f.targetRssRatio > 0)
-            w.key("rss_target_ratio").number(f.targetRssRatio).key("meets_rss_target").string(rss <= f.targetRssRatio ? "yes" : "no");
-        w.key("cancel_ms").number(f.cancelMilliseconds).key("meets_cancel_target").string(f.cancelMilliseconds <= 200 ? "yes" : "no");
+            w.key("rss_target_ratio")
+                .number(f.targetRssRatio)
+                .key("meets_rss_target")
+                .string(rss <= f.targetRssRatio ? "yes" : "no");
+        w.key("cancel_ms")
+            .number(f.cancelMilliseconds)
+            .key("meets_cancel_target")
+            .string(f.cancelMilliseconds <= 200 ? "yes" : "no");
         w.endObject();
     }
     w.endArray().endObject();
@@ -65,8 +75,9 @@ int runBench(const std::vector<std::string> &argv)
         throw UsageError("bench needs a suite name: series, rule or ingest");
     const int repetitions = static_cast<int>(args.integer("repetitions", suite == "rule" ? 5 : 9, 1, 1000));
     const auto figures = suite == "rule"
-                             ? engine::runRuleBenchmarks(static_cast<std::uint64_t>(args.integer("records", 1'000'000, 1000, 100'000'000)), repetitions)
-                             : engine::runSeriesBenchmarks(repetitions);
+        ? engine::runRuleBenchmarks(
+            static_cast<std::uint64_t>(args.integer("records", 1'000'000, 1000, 100'000'000)), repetitions)
+        : engine::runSeriesBenchmarks(repetitions);
     engine::JsonWriter w;
     w.beginObject().key("suite").string(suite).key("threads").integer(1).key("figures").beginArray();
     for (const auto &f : figures) {

@@ -64,7 +64,8 @@ std::string_view sourceName(engine::PeriodSource s)
 
 int runDecompose(const std::vector<std::string> &argv)
 {
-    const Args args(argv, {"period", "trend", "threshold", "method", "seasonality-threshold", "test-points", "values", "output"}, {});
+    const Args args(argv,
+        {"period", "trend", "threshold", "method", "seasonality-threshold", "test-points", "values", "output"}, {});
     const auto valuesText = args.value("values");
     if (!valuesText)
         throw UsageError("decompose needs --values 1,2,3 or --values - (a JSON array on standard input)");

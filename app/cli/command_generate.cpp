@@ -8,16 +8,17 @@
 #include "app/cli/cli_output.h"
 #include "app/cli/commands.h"
 #include "engine/generate/anomaly_labels.h"
+#include "engine/generate/export_file.h"
 #include "engine/generate/export_writers.h"
 #include "engine/generate/generator.h"
-#include "engine/generate/export_file.h"
 #include "engine/ingest/input_format.h"
 
 namespace kvt::cli {
 
 int runGenerate(const std::vector<std::string> &argv)
 {
-    const Args args(argv, {"output", "output-format", "days", "keys", "records", "seed", "scenario", "end", "labels"}, {});
+    const Args args(
+        argv, {"output", "output-format", "days", "keys", "records", "seed", "scenario", "end", "labels"}, {});
     const auto output = args.value("output");
     if (!output)
         throw UsageError("generate needs --output FILE (a name ending in .gz is gzip-compressed)");
@@ -54,7 +55,8 @@ int runGenerate(const std::vector<std::string> &argv)
     if (!labelsPath.empty() && !writeOutput(labelsPath, engine::labelsJson(options, summary).dump(2) + "\n"))
         return kExitFailed;
     std::cerr << "kvtriage-cli: wrote " << summary.records << " records (" << summary.anomalies.size()
-              << " injected anomalies) to " << *output << (labelsPath.empty() ? "" : ", labels in " + labelsPath) << '\n';
+              << " injected anomalies) to " << *output << (labelsPath.empty() ? "" : ", labels in " + labelsPath)
+              << '\n';
     return kExitOk;
 }
 

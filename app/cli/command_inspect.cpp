@@ -27,7 +27,8 @@ int runInspect(const std::vector<std::string> &argv)
     const std::string view = args.valueOr("view", "azure-diagnostics");
     if (view != "azure-diagnostics" && view != "ecs")
         throw UsageError("--view: '" + view + "' is unknown (azure-diagnostics, ecs)");
-    const nlohmann::json report = engine::inspectJson(load, view == "ecs" ? engine::FieldView::Ecs : engine::FieldView::AzureDiagnostics);
+    const nlohmann::json report
+        = engine::inspectJson(load, view == "ecs" ? engine::FieldView::Ecs : engine::FieldView::AzureDiagnostics);
     if (!writeOutput(args.valueOr("output", "-"), report.dump(2) + "\n"))
         return kExitFailed;
     return exitStatusFor(load, args.has("strict"));

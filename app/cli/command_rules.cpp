@@ -70,7 +70,7 @@ std::optional<RuleRun> runRule(const Args &args, const char *command)
     auto in = loadRuleInput(args, command);
     if (!in)
         return std::nullopt;
-    RuleRun run{std::move(in->load), {}, in->loadStatus};
+    RuleRun run {std::move(in->load), {}, in->loadStatus};
     engine::SentinelRule rule(run.load.dataset);
     run.result = rule.run(params);
     return run;
@@ -135,9 +135,9 @@ int runElasticDetect(const Args &args)
     w.key("records_in_scope").integer(static_cast<long long>(b.recordsInScope));
     w.key("records_without_identity").integer(static_cast<long long>(b.recordsWithoutIdentity));
     w.key("note").string(b.recordsWithoutIdentity == 0
-                             ? "every in-scope record carries the grouping identity"
-                             : "records without the grouping identity form ES|QL's null group, which never passes "
-                               "actor_unique_count == 1: the rule cannot see them (try --group-by appid or ip)");
+            ? "every in-scope record carries the grouping identity"
+            : "records without the grouping identity form ES|QL's null group, which never passes "
+              "actor_unique_count == 1: the rule cannot see them (try --group-by appid or ip)");
     w.key("top_callers_without_identity").beginArray();
     for (const auto &[caller, count] : b.topCallers)
         w.beginObject().key("caller").string(caller).key("records").integer(static_cast<long long>(count)).endObject();

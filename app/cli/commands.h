@@ -18,5 +18,4 @@ int runBench(const std::vector<std::string> &args);
 int runSeries(const std::vector<std::string> &args);
 int runDetect(const std::vector<std::string> &args);
 
-
 } // namespace kvt::cli

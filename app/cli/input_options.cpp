@@ -20,7 +20,8 @@ engine::LoadResult loadForCli(const Args &args, const std::string &label)
         std::size_t pos = 0;
         while (pos <= columns->size()) {
             const std::size_t comma = columns->find(',', pos);
-            options.csv.columns.push_back(columns->substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+            options.csv.columns.push_back(
+                columns->substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
             if (comma == std::string::npos)
                 break;
             pos = comma + 1;

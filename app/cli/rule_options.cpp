@@ -75,9 +75,10 @@ void apply(SentinelParams &p, const std::string &name, const std::vector<std::st
     }
 }
 
-const std::vector<std::string> kElasticValued{"window", "min-actions", "min-distinct-actions", "group-by", "operations"};
-const std::vector<std::string> kValued{"now", "lookback-days", "bin", "score-threshold", "baseline-threshold", "allow-appid",
-                                       "operations", "alert-window", "seasonality", "trend", "method", "series-key", "drilldown"};
+const std::vector<std::string> kElasticValued {
+    "window", "min-actions", "min-distinct-actions", "group-by", "operations"};
+const std::vector<std::string> kValued {"now", "lookback-days", "bin", "score-threshold", "baseline-threshold",
+    "allow-appid", "operations", "alert-window", "seasonality", "trend", "method", "series-key", "drilldown"};
 
 } // namespace
 
@@ -99,10 +100,11 @@ namespace {
 // Calls @p apply for each option: first the --params file's keys the command line does not give,
 // then the command line's. @p known are the option names that take values; @p flags those that do not.
 void collectOptions(const Args &args, const std::vector<std::string> &known, const std::vector<std::string> &flags,
-                    const std::function<void(const std::string &, const std::vector<std::string> &)> &apply)
+    const std::function<void(const std::string &, const std::vector<std::string> &)> &apply)
 {
     auto isKnown = [&](const std::string &n) {
-        return std::find(known.begin(), known.end(), n) != known.end() || std::find(flags.begin(), flags.end(), n) != flags.end();
+        return std::find(known.begin(), known.end(), n) != known.end()
+            || std::find(flags.begin(), flags.end(), n) != flags.end();
     };
     if (const auto file = args.value("params")) {
         std::ifstream in(*file);
@@ -157,40 +159,41 @@ engine::SentinelParams sentinelParamsFrom(const Args &args)
 {
     SentinelParams p;
     collectOptions(args, kValued, {"claim-backfill"},
-                   [&](const std::string &name, const std::vector<std::string> &values) { apply(p, name, values, args); });
+        [&](const std::string &name, const std::vector<std::string> &values) { apply(p, name, values, args); });
     return p;
 }
 
 engine::ElasticBurstParams elasticParamsFrom(const Args &args)
 {
     engine::ElasticBurstParams p;
-    collectOptions(args, kElasticValued, {"sliding"}, [&](const std::string &name, const std::vector<std::string> &values) {
-        const std::string &v = values.back();
-        if (name == "window") {
-            p.window = durationOption(name, v);
-        } else if (name == "min-actions") {
-            p.minActions = static_cast<int>(args.integerText(name, v, 1, 1 << 30));
-        } else if (name == "min-distinct-actions") {
-            p.minDistinctActions = static_cast<int>(args.integerText(name, v, 1, 1 << 30));
-        } else if (name == "operations") {
-            p.operations = splitList(v);
-            if (p.operations.empty())
-                throw UsageError("--operations: give at least one operation name");
-        } else if (name == "group-by") {
-            if (v == "upn")
-                p.groupBy = engine::BurstIdentity::Upn;
-            else if (v == "appid")
-                p.groupBy = engine::BurstIdentity::AppId;
-            else if (v == "oid")
-                p.groupBy = engine::BurstIdentity::ObjectId;
-            else if (v == "ip")
-                p.groupBy = engine::BurstIdentity::SourceIp;
-            else
-                throw UsageError("--group-by: '" + v + "' is not upn, appid, oid or ip");
-        } else if (name == "sliding") {
-            p.sliding = v != "false";
-        }
-    });
+    collectOptions(
+        args, kElasticValued, {"sliding"}, [&](const std::string &name, const std::vector<std::string> &values) {
+            const std::string &v = values.back();
+            if (name == "window") {
+                p.window = durationOption(name, v);
+            } else if (name == "min-actions") {
+                p.minActions = static_cast<int>(args.integerText(name, v, 1, 1 << 30));
+            } else if (name == "min-distinct-actions") {
+                p.minDistinctActions = static_cast<int>(args.integerText(name, v, 1, 1 << 30));
+            } else if (name == "operations") {
+                p.operations = splitList(v);
+                if (p.operations.empty())
+                    throw UsageError("--operations: give at least one operation name");
+            } else if (name == "group-by") {
+                if (v == "upn")
+                    p.groupBy = engine::BurstIdentity::Upn;
+                else if (v == "appid")
+                    p.groupBy = engine::BurstIdentity::AppId;
+                else if (v == "oid")
+                    p.groupBy = engine::BurstIdentity::ObjectId;
+                else if (v == "ip")
+                    p.groupBy = engine::BurstIdentity::SourceIp;
+                else
+                    throw UsageError("--group-by: '" + v + "' is not upn, appid, oid or ip");
+            } else if (name == "sliding") {
+                p.sliding = v != "false";
+            }
+        });
     return p;
 }
 

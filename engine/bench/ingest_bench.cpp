@@ -40,8 +40,7 @@ std::optional<double> catBaseline(const std::string &path)
     if (!pipe)
         return std::nullopt;
     char sink[64];
-    while (std::fgets(sink, sizeof sink, pipe)) {
-    }
+    while (std::fgets(sink, sizeof sink, pipe)) { }
     if (::pclose(pipe) != 0)
         return std::nullopt;
     return msSince(start);
@@ -58,7 +57,7 @@ std::uint64_t peakRssOfLoad(const std::string &path, const LoadOptions &options)
     if (child < 0)
         return 0;
     int status = 0;
-    rusage usage{};
+    rusage usage {};
     if (::wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return 0;
     return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024; // Linux reports KiB
@@ -84,7 +83,8 @@ double cancelLatency(const std::string &path, const LoadOptions &options, std::c
 bool runIngestBenchmarks(const IngestBenchOptions &options, std::vector<IngestFigure> &figures, std::string &error)
 {
     namespace fs = std::filesystem;
-    const fs::path dir = options.directory.empty() ? fs::temp_directory_path() / "kvtriage-bench" : fs::path(options.directory);
+    const fs::path dir
+        = options.directory.empty() ? fs::temp_directory_path() / "kvtriage-bench" : fs::path(options.directory);
     std::error_code ec;
     fs::create_directories(dir, ec);
     LoadOptions load;
@@ -121,7 +121,8 @@ bool runIngestBenchmarks(const IngestBenchOptions &options, std::vector<IngestFi
             }
         }
         if (!paired.empty()) {
-            std::nth_element(paired.begin(), paired.begin() + static_cast<std::ptrdiff_t>(paired.size() / 2), paired.end());
+            std::nth_element(
+                paired.begin(), paired.begin() + static_cast<std::ptrdiff_t>(paired.size() / 2), paired.end());
             f.medianPairedRatio = paired[paired.size() / 2];
         }
         f.peakRssBytes = peakRssOfLoad(f.path, load);

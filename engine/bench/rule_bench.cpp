@@ -53,13 +53,13 @@ std::vector<BenchFigure> runRuleBenchmarks(std::uint64_t records, int repetition
     double baseline = 1e300;
     for (int r = 0; r < repetitions; ++r)
         baseline = std::min(baseline, millisecondsOf([&] {
-                                std::int64_t s = 0;
-                                const auto &times = data->times();
-                                const auto &ops = data->column(TextField::OperationName);
-                                for (std::size_t i = 0; i < n; ++i)
-                                    s += times[i] + ops[i];
-                                sink = sink + s;
-                            }));
+            std::int64_t s = 0;
+            const auto &times = data->times();
+            const auto &ops = data->column(TextField::OperationName);
+            for (std::size_t i = 0; i < n; ++i)
+                s += times[i] + ops[i];
+            sink = sink + s;
+        }));
 
     double whole = 1e300, threshold = 1e300, allow = 1e300, burst = 1e300, sliding = 1e300;
     for (int r = 0; r < repetitions; ++r) {

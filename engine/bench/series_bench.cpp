@@ -28,8 +28,7 @@ std::vector<double> makeSeries(std::size_t count, std::size_t length, std::uint6
     return values;
 }
 
-template <typename F>
-double bestOf(int repetitions, F &&body)
+template <typename F> double bestOf(int repetitions, F &&body)
 {
     double best = 1e300;
     for (int r = 0; r < repetitions; ++r) {
@@ -40,8 +39,8 @@ double bestOf(int repetitions, F &&body)
     return best;
 }
 
-BenchFigure measure(const char *name, std::size_t count, std::size_t length, double target, int repetitions,
-                    bool reflagOnly)
+BenchFigure measure(
+    const char *name, std::size_t count, std::size_t length, double target, int repetitions, bool reflagOnly)
 {
     const std::vector<double> values = makeSeries(count, length, 1234 + length);
     DecomposeParams params;
@@ -51,7 +50,7 @@ BenchFigure measure(const char *name, std::size_t count, std::size_t length, dou
     for (std::size_t s = 0; s < count; ++s) // warm up and fill the cache of scores
         scorer.score(std::span(values).subspan(s * length, length), params, results[s]);
 
-    BenchFigure f{name, count, length, 0, 0, target};
+    BenchFigure f {name, count, length, 0, 0, target};
     volatile double sink = 0;
     f.baselineMilliseconds = bestOf(repetitions, [&] {
         double total = 0;
@@ -82,7 +81,8 @@ std::vector<BenchFigure> runSeriesBenchmarks(int repetitions)
     return {
         measure("rescore 10,000 x 14 (full series_decompose_anomalies)", 10'000, 14, 5.0, repetitions, false),
         measure("reflag 10,000 x 14 after a threshold change (cached scores)", 10'000, 14, 5.0, repetitions, true),
-        measure("score 100,000 x 168 (full, seasonality autodetect)", 100'000, 168, 1000.0, std::max(1, repetitions / 3), false),
+        measure("score 100,000 x 168 (full, seasonality autodetect)", 100'000, 168, 1000.0,
+            std::max(1, repetitions / 3), false),
     };
 }
 

@@ -11,7 +11,7 @@ struct BenchFigure {
     std::string name;
     std::size_t series = 0;
     std::size_t points = 0;
-    double milliseconds = 0;      ///< best of the repetitions
+    double milliseconds = 0; ///< best of the repetitions
     double baselineMilliseconds = 0; ///< one summing pass over the same data, same run
     double targetMilliseconds = 0;
 };

@@ -46,7 +46,7 @@ bool readDigits(std::string_view s, std::size_t pos, std::size_t count, int &out
 
 unsigned daysInMonth(int year, int month)
 {
-    static constexpr std::array<unsigned, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static constexpr std::array<unsigned, 12> kDays {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29U : kDays[static_cast<std::size_t>(month - 1)];
 }
@@ -55,11 +55,12 @@ unsigned daysInMonth(int year, int month)
 
 std::optional<Ticks> ticksFromCivil(int year, int month, int day, int hour, int minute, int second)
 {
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || static_cast<unsigned>(day) > daysInMonth(year, month)
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1
+        || static_cast<unsigned>(day) > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 60)
         return std::nullopt;
     return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * kTicksPerDay
-           + ((hour * 60 + minute) * Ticks{60} + second) * kTicksPerSecond;
+        + ((hour * 60 + minute) * Ticks {60} + second) * kTicksPerSecond;
 }
 
 std::optional<Ticks> parseIsoDateTime(std::string_view s)
@@ -70,8 +71,8 @@ std::optional<Ticks> parseIsoDateTime(std::string_view s)
         s.remove_suffix(1);
 
     int year = 0, month = 0, day = 0;
-    if (!readDigits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !readDigits(s, 5, 2, month)
-        || s[7] != '-' || !readDigits(s, 8, 2, day))
+    if (!readDigits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !readDigits(s, 5, 2, month) || s[7] != '-'
+        || !readDigits(s, 8, 2, day))
         return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || static_cast<unsigned>(day) > daysInMonth(year, month))
         return std::nullopt;
@@ -85,8 +86,7 @@ std::optional<Ticks> parseIsoDateTime(std::string_view s)
     ++pos;
 
     int hour = 0, minute = 0, second = 0;
-    if (!readDigits(s, pos, 2, hour) || pos + 2 >= s.size() || s[pos + 2] != ':'
-        || !readDigits(s, pos + 3, 2, minute))
+    if (!readDigits(s, pos, 2, hour) || pos + 2 >= s.size() || s[pos + 2] != ':' || !readDigits(s, pos + 3, 2, minute))
         return std::nullopt;
     pos += 5;
     if (pos < s.size() && s[pos] == ':') {
@@ -160,8 +160,8 @@ std::string formatIsoDateTime(Ticks t)
     const auto mi = static_cast<int>(inDay / kTicksPerMinute % 60);
     const auto sec = static_cast<int>(inDay / kTicksPerSecond % 60);
     const auto frac = static_cast<long>(inDay % kTicksPerSecond);
-    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%07ldZ",
-                                static_cast<long long>(y), m, d, h, mi, sec, frac);
+    const int n = std::snprintf(
+        buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%07ldZ", static_cast<long long>(y), m, d, h, mi, sec, frac);
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
@@ -174,7 +174,7 @@ std::optional<Ticks> parseDuration(std::string_view s)
         int days = 0;
         std::string_view rest = s;
         if (const auto dot = s.find('.'); dot != std::string_view::npos && dot < s.find(':')) {
-            if (std::from_chars(s.data(), s.data() + dot, days).ec != std::errc{})
+            if (std::from_chars(s.data(), s.data() + dot, days).ec != std::errc {})
                 return std::nullopt;
             rest = s.substr(dot + 1);
         }
@@ -191,7 +191,7 @@ std::optional<Ticks> parseDuration(std::string_view s)
     const std::string_view number = s.substr(0, unitPos);
     const std::string_view unit = s.substr(unitPos);
     double value = 0;
-    if (number.empty() || std::from_chars(number.data(), number.data() + number.size(), value).ec != std::errc{}
+    if (number.empty() || std::from_chars(number.data(), number.data() + number.size(), value).ec != std::errc {}
         || value < 0)
         return std::nullopt;
     Ticks scale = 0;

@@ -25,7 +25,10 @@ std::optional<Ticks> ticksFromCivil(int year, int month, int day, int hour, int 
 
 /// Floors @p t to a multiple of @p step (step > 0); correct for negative ticks too.
 Ticks floorTo(Ticks t, Ticks step);
-inline Ticks startOfDay(Ticks t) { return floorTo(t, kTicksPerDay); }
+inline Ticks startOfDay(Ticks t)
+{
+    return floorTo(t, kTicksPerDay);
+}
 
 /// Parses ISO 8601 date-times: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fffffff…]]` with `T` or a space,
 /// then `Z`, `±HH:MM`, `±HHMM` or nothing (UTC). Fractional digits beyond the 7th are truncated.

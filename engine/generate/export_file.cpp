@@ -7,7 +7,7 @@
 namespace kvt::engine {
 
 bool writeGeneratedExport(const GeneratorOptions &options, const std::string &format, const std::string &path,
-                          GenerationSummary &summary, std::string &error)
+    GenerationSummary &summary, std::string &error)
 {
     const auto writer = makeExportWriter(format);
     if (!writer) {

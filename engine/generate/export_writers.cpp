@@ -20,7 +20,8 @@ constexpr std::string_view kWorkspace = "6c2a1f4e-0000-4000-8000-00000000cafe";
 
 std::string lower(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(), [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    std::transform(s.begin(), s.end(), s.begin(),
+        [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
     return s;
 }
 
@@ -32,7 +33,10 @@ struct Cell {
 
 using Row = std::vector<std::pair<std::string, Cell>>;
 
-Cell str(const std::string &v) { return {Cell::Type::String, v.empty() ? std::nullopt : std::optional(v)}; }
+Cell str(const std::string &v)
+{
+    return {Cell::Type::String, v.empty() ? std::nullopt : std::optional(v)};
+}
 
 // The AzureDiagnostics row Log Analytics makes of an event (data-formats.md 1).
 Row azureDiagnosticsRow(const OwnedEvent &e, std::size_t index)
@@ -61,8 +65,10 @@ Row azureDiagnosticsRow(const OwnedEvent &e, std::size_t index)
     row.push_back({"httpStatusCode_d", {Cell::Type::Real, std::to_string(e.httpStatusCode) + ".0"}});
     row.push_back({"identity_claim_appid_g", str(e[F::ClaimAppId])});
     row.push_back({"identity_claim_oid_g", str(e[F::ClaimOid])});
-    row.push_back({"identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g", str(e[F::ClaimObjectIdentifier])});
-    row.push_back({"identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s", str(e[F::ClaimUpnLong])});
+    row.push_back({"identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g",
+        str(e[F::ClaimObjectIdentifier])});
+    row.push_back(
+        {"identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s", str(e[F::ClaimUpnLong])});
     // A busy workspace has run out of columns for some keys: they arrive in AdditionalFields
     // (data-formats.md 1.1). Every fourth record carries its UPN there.
     if (index % 4 == 3 && !e[F::ClaimUpn].empty()) {
@@ -84,8 +90,8 @@ Row azkvRow(const OwnedEvent &e)
 {
     JsonWriter identity;
     identity.beginObject().key("claim").beginObject();
-    const std::pair<std::string_view, F> claims[] = {{"appid", F::ClaimAppId}, {"oid", F::ClaimOid}, {"upn", F::ClaimUpn},
-                                                     {kLongOid, F::ClaimObjectIdentifier}, {kLongUpn, F::ClaimUpnLong}};
+    const std::pair<std::string_view, F> claims[] = {{"appid", F::ClaimAppId}, {"oid", F::ClaimOid},
+        {"upn", F::ClaimUpn}, {kLongOid, F::ClaimObjectIdentifier}, {kLongUpn, F::ClaimUpnLong}};
     for (const auto &[name, field] : claims)
         if (!e[field].empty())
             identity.key(name).string(e[field]);
@@ -132,17 +138,14 @@ void writeCell(JsonWriter &w, const Cell &c, bool dynamicAsText)
     }
     switch (c.type) {
     case Cell::Type::Long:
-    case Cell::Type::Real:
-        w.raw(*c.text);
-        break;
+    case Cell::Type::Real: w.raw(*c.text); break;
     case Cell::Type::Dynamic:
         if (dynamicAsText)
             w.string(*c.text);
         else
             w.raw(*c.text);
         break;
-    default:
-        w.string(*c.text);
+    default: w.string(*c.text);
     }
 }
 
@@ -161,7 +164,7 @@ void writeObjectRow(JsonWriter &w, const Row &row, bool dynamicAsText)
 // Log Analytics data export (am-AzureDiagnostics / am-AZKVAuditLogs): one row object per line.
 class RowLinesWriter final : public ExportWriter {
 public:
-    explicit RowLinesWriter(bool azkv) : m_azkv(azkv) {}
+    explicit RowLinesWriter(bool azkv) : m_azkv(azkv) { }
     void write(const OwnedEvent &e, std::string &out) override
     {
         JsonWriter w;
@@ -203,7 +206,7 @@ private:
 class TableWriter final : public ExportWriter {
 public:
     enum class Kind { LogAnalyticsApi, KustoV1, KustoV2, Esql };
-    explicit TableWriter(Kind kind) : m_kind(kind) {}
+    explicit TableWriter(Kind kind) : m_kind(kind) { }
 
     void write(const OwnedEvent &e, std::string &out) override
     {
@@ -217,13 +220,33 @@ public:
         const bool text = m_kind == Kind::LogAnalyticsApi; // LA returns dynamic as JSON text, ADX as JSON
         if (m_kind == Kind::KustoV2) {
             w.beginArray();
-            w.beginObject().key("FrameType").string("DataSetHeader").key("IsProgressive").boolean(false).key("Version").string("v2.0").endObject();
-            w.beginObject().key("FrameType").string("DataTable").key("TableId").integer(1).key("TableKind").string("PrimaryResult");
+            w.beginObject()
+                .key("FrameType")
+                .string("DataSetHeader")
+                .key("IsProgressive")
+                .boolean(false)
+                .key("Version")
+                .string("v2.0")
+                .endObject();
+            w.beginObject()
+                .key("FrameType")
+                .string("DataTable")
+                .key("TableId")
+                .integer(1)
+                .key("TableKind")
+                .string("PrimaryResult");
             w.key("TableName").string("PrimaryResult");
             columns(w, "Columns", "ColumnName", "ColumnType");
             rows(w, "Rows", text);
             w.endObject();
-            w.beginObject().key("FrameType").string("DataSetCompletion").key("HasErrors").boolean(false).key("Cancelled").boolean(false).endObject();
+            w.beginObject()
+                .key("FrameType")
+                .string("DataSetCompletion")
+                .key("HasErrors")
+                .boolean(false)
+                .key("Cancelled")
+                .boolean(false)
+                .endObject();
             w.endArray();
         } else if (m_kind == Kind::KustoV1) {
             w.beginObject().key("Tables").beginArray().beginObject().key("TableName").string("Table_0");
@@ -268,7 +291,12 @@ private:
         w.key(key).beginArray();
         if (!m_rows.empty())
             for (const auto &[name, cell] : m_rows.front())
-                w.beginObject().key(nameKey).string(name).key(typeKey).string(m_kind == Kind::Esql ? esqlType(cell.type) : kqlType(cell.type)).endObject();
+                w.beginObject()
+                    .key(nameKey)
+                    .string(name)
+                    .key(typeKey)
+                    .string(m_kind == Kind::Esql ? esqlType(cell.type) : kqlType(cell.type))
+                    .endObject();
         w.endArray();
     }
 
@@ -305,7 +333,12 @@ void writeSource(JsonWriter &w, const OwnedEvent &e, bool dotted)
         w.key("event.duration").integer(e.durationMs * 1'000'000);
         opt("source.ip", e[F::CallerIPAddress]);
     } else {
-        w.key("event").beginObject().key("action").string(e[F::OperationName]).key("dataset").string("azure.platformlogs");
+        w.key("event")
+            .beginObject()
+            .key("action")
+            .string(e[F::OperationName])
+            .key("dataset")
+            .string("azure.platformlogs");
         w.key("duration").integer(e.durationMs * 1'000'000).key("kind").string("event").endObject();
         w.key("source").beginObject();
         opt("ip", e[F::CallerIPAddress]);
@@ -361,21 +394,31 @@ std::string hitId(std::size_t n)
 class ElasticWriter final : public ExportWriter {
 public:
     enum class Kind { Hits, Bulk, Source, Search };
-    explicit ElasticWriter(Kind kind) : m_kind(kind) {}
+    explicit ElasticWriter(Kind kind) : m_kind(kind) { }
 
     void begin(std::string &out) override
     {
         if (m_kind == Kind::Search)
-            out += R"({"took":12,"timed_out":false,"hits":{"total":{"value":0,"relation":"gte"},"hits":[)" "\n";
+            out += R"({"took":12,"timed_out":false,"hits":{"total":{"value":0,"relation":"gte"},"hits":[)"
+                   "\n";
     }
 
     void write(const OwnedEvent &e, std::string &out) override
     {
-        const std::string index = ".ds-logs-azure.platformlogs-default-" + formatIsoDateTime(e.time).substr(0, 10) + "-000001";
+        const std::string index
+            = ".ds-logs-azure.platformlogs-default-" + formatIsoDateTime(e.time).substr(0, 10) + "-000001";
         JsonWriter w;
         switch (m_kind) {
         case Kind::Bulk:
-            w.beginObject().key("create").beginObject().key("_index").string(index).key("_id").string(hitId(m_count)).endObject().endObject();
+            w.beginObject()
+                .key("create")
+                .beginObject()
+                .key("_index")
+                .string(index)
+                .key("_id")
+                .string(hitId(m_count))
+                .endObject()
+                .endObject();
             out += w.take() + "\n";
             writeSource(w, e, false);
             out += w.take() + "\n";
@@ -386,7 +429,14 @@ public:
             break;
         case Kind::Hits:
         case Kind::Search:
-            w.beginObject().key("_index").string(index).key("_id").string(hitId(m_count)).key("_score").integer(1).key("_source");
+            w.beginObject()
+                .key("_index")
+                .string(index)
+                .key("_id")
+                .string(hitId(m_count))
+                .key("_score")
+                .integer(1)
+                .key("_source");
             writeSource(w, e, false);
             w.endObject();
             if (m_kind == Kind::Search && m_count > 0)
@@ -414,10 +464,11 @@ private:
 std::string portalTime(Ticks t)
 {
     const std::string iso = formatIsoDateTime(t); // YYYY-MM-DDTHH:MM:SS.fffffffZ
-    const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2)), hour = std::stoi(iso.substr(11, 2));
+    const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2)),
+              hour = std::stoi(iso.substr(11, 2));
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%d/%d/%s, %d:%s.%s %s", month, day, iso.substr(0, 4).c_str(), hour % 12 == 0 ? 12 : hour % 12,
-                  iso.substr(14, 5).c_str(), iso.substr(20, 3).c_str(), hour < 12 ? "AM" : "PM");
+    std::snprintf(buf, sizeof buf, "%d/%d/%s, %d:%s.%s %s", month, day, iso.substr(0, 4).c_str(),
+        hour % 12 == 0 ? 12 : hour % 12, iso.substr(14, 5).c_str(), iso.substr(20, 3).c_str(), hour < 12 ? "AM" : "PM");
     return buf;
 }
 
@@ -426,7 +477,7 @@ std::string portalTime(Ticks t)
 class CsvWriter final : public ExportWriter {
 public:
     enum class Kind { Portal, Plain, Headerless };
-    explicit CsvWriter(Kind kind) : m_kind(kind) {}
+    explicit CsvWriter(Kind kind) : m_kind(kind) { }
 
     void write(const OwnedEvent &e, std::string &out) override
     {
@@ -454,7 +505,8 @@ public:
 private:
     void field(const std::string &v, std::string &out) const
     {
-        const bool alnum = std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+        const bool alnum
+            = std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
         const bool quote = m_kind == Kind::Portal ? !alnum : v.find_first_of(",\"\r\n") != std::string::npos;
         if (!quote) {
             out += v;
@@ -483,17 +535,16 @@ public:
 std::vector<std::string> csvColumnNames()
 {
     std::vector<std::string> names;
-    for (const auto &[name, cell] : azureDiagnosticsRow(OwnedEvent{}, 0))
+    for (const auto &[name, cell] : azureDiagnosticsRow(OwnedEvent {}, 0))
         names.push_back(name);
     return names;
 }
 
 const std::vector<std::string> &exportWriterFormats()
 {
-    static const std::vector<std::string> kFormats{
-        "azure-diagnostics-json", "log-analytics-json", "azkvauditlogs-json", "az-cli-json", "log-analytics-api",
-        "kusto-v1",               "kusto-v2",           "elastic-ndjson",     "elastic-bulk", "elastic-source",
-        "elastic-search",         "esql-json",          "csv",                "csv-plain",    "csv-headerless"};
+    static const std::vector<std::string> kFormats {"azure-diagnostics-json", "log-analytics-json",
+        "azkvauditlogs-json", "az-cli-json", "log-analytics-api", "kusto-v1", "kusto-v2", "elastic-ndjson",
+        "elastic-bulk", "elastic-source", "elastic-search", "esql-json", "csv", "csv-plain", "csv-headerless"};
     return kFormats;
 }
 

@@ -16,9 +16,9 @@ namespace kvt::engine {
 class ExportWriter {
 public:
     virtual ~ExportWriter() = default;
-    virtual void begin(std::string &) {}
+    virtual void begin(std::string &) { }
     virtual void write(const OwnedEvent &event, std::string &out) = 0;
-    virtual void end(std::string &) {}
+    virtual void end(std::string &) { }
 };
 
 /// The writer for @p format, or nullptr when there is none.

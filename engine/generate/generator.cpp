@@ -17,18 +17,16 @@ struct WeightedOp {
     double weight;
 };
 
-constexpr WeightedOp kWorkloadOps[] = {{"SecretGet", .72}, {"KeyGet", .08},  {"KeyUnwrap", .06},     {"SecretList", .04},
-                                       {"VaultGet", .04},  {"KeySign", .03}, {"CertificateGet", .03}};
-constexpr WeightedOp kUserOps[] = {{"SecretGet", .35},     {"SecretList", .20},     {"VaultGet", .12},
-                                   {"KeyGet", .08},        {"SecretSet", .05},      {"KeyList", .05},
-                                   {"CertificateGet", .05}, {"CertificateList", .04}, {"SecretListVersions", .03},
-                                   {"Authentication", .03}};
+constexpr WeightedOp kWorkloadOps[] = {{"SecretGet", .72}, {"KeyGet", .08}, {"KeyUnwrap", .06}, {"SecretList", .04},
+    {"VaultGet", .04}, {"KeySign", .03}, {"CertificateGet", .03}};
+constexpr WeightedOp kUserOps[] = {{"SecretGet", .35}, {"SecretList", .20}, {"VaultGet", .12}, {"KeyGet", .08},
+    {"SecretSet", .05}, {"KeyList", .05}, {"CertificateGet", .05}, {"CertificateList", .04},
+    {"SecretListVersions", .03}, {"Authentication", .03}};
 constexpr WeightedOp kPortalOps[] = {{"VaultGet", .75}, {"VaultList", .15}, {"VaultPut", .05}, {"VaultPatch", .05}};
 constexpr WeightedOp kGraphOps[] = {{"VaultGet", 1.0}};
 constexpr WeightedOp kDumpOps[] = {{"SecretGet", .8}, {"SecretList", .1}, {"SecretListVersions", .1}};
 
-template <std::size_t N>
-const char *pickOp(Random &rng, const WeightedOp (&ops)[N])
+template <std::size_t N> const char *pickOp(Random &rng, const WeightedOp (&ops)[N])
 {
     double r = rng.uniform();
     for (const auto &op : ops) {
@@ -42,20 +40,17 @@ const char *pickOp(Random &rng, const WeightedOp (&ops)[N])
 const char *pickOpFor(Random &rng, CallerKind kind)
 {
     switch (kind) {
-    case CallerKind::User:
-        return pickOp(rng, kUserOps);
-    case CallerKind::PortalUser:
-        return pickOp(rng, kPortalOps);
-    case CallerKind::ResourceGraph:
-        return pickOp(rng, kGraphOps);
-    default:
-        return pickOp(rng, kWorkloadOps);
+    case CallerKind::User: return pickOp(rng, kUserOps);
+    case CallerKind::PortalUser: return pickOp(rng, kPortalOps);
+    case CallerKind::ResourceGraph: return pickOp(rng, kGraphOps);
+    default: return pickOp(rng, kWorkloadOps);
     }
 }
 
 std::string lower(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    std::transform(s.begin(), s.end(), s.begin(),
+        [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
     return s;
 }
 
@@ -76,7 +71,10 @@ std::string versionOf(const std::string &name)
     return out;
 }
 
-bool isArmPath(const std::string &op) { return op.rfind("Vault", 0) == 0; }
+bool isArmPath(const std::string &op)
+{
+    return op.rfind("Vault", 0) == 0;
+}
 
 // Fills the object and request URIs of a data-plane or ARM call.
 void fillUris(OwnedEvent &e, const std::string &op, const Vault &vault, Random &rng)
@@ -85,9 +83,8 @@ void fillUris(OwnedEvent &e, const std::string &op, const Vault &vault, Random &
     if (isArmPath(op)) {
         e[TextField::IdS] = host + "/";
         e[TextField::RequestUriS] = "https://management.azure.com/subscriptions/" + lower(vault.subscription)
-                                    + "/resourceGroups/" + vault.resourceGroup
-                                    + "/providers/Microsoft.KeyVault/vaults/" + lower(vault.name)
-                                    + "?api-version=" + kArmVersion;
+            + "/resourceGroups/" + vault.resourceGroup + "/providers/Microsoft.KeyVault/vaults/" + lower(vault.name)
+            + "?api-version=" + kArmVersion;
         return;
     }
     if (op == "Authentication") {
@@ -104,7 +101,8 @@ void fillUris(OwnedEvent &e, const std::string &op, const Vault &vault, Random &
         e[TextField::RequestUriS] = host + "/" + collection + "?api-version=" + kDataPlaneVersion;
         return;
     }
-    const std::string &name = names[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(names.size()) - 1))];
+    const std::string &name
+        = names[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(names.size()) - 1))];
     const std::string objectName = certOp ? "tls-" + name : name;
     e[TextField::IdS] = host + "/" + collection + "/" + objectName + "/" + versionOf(vault.name + objectName);
     std::string request = host + "/" + collection + "/" + objectName;
@@ -198,8 +196,7 @@ struct PlannedBurst {
 };
 
 std::vector<PlannedBurst> planAnomalies(const GeneratorOptions &o, const std::vector<Vault> &vaults,
-                                        const std::vector<Caller> &callers,
-                                        const std::vector<Caller> &graph, double scale, Ticks first)
+    const std::vector<Caller> &callers, const std::vector<Caller> &graph, double scale, Ticks first)
 {
     std::vector<PlannedBurst> plan;
     if (o.scenario == "quiet" || o.days < 2)
@@ -241,13 +238,14 @@ std::vector<PlannedBurst> planAnomalies(const GeneratorOptions &o, const std::ve
         const int startHour = i % 3 == 0 ? 0 : static_cast<int>(rng.between(2, 20));
         const double extra = std::max(60.0, rng.uniform(4, 12) * c.dailyVolume * scale);
         addBurst(c, c.vaults.front(), day, startHour, static_cast<int>(rng.between(1, 4)), extra, "spike",
-                 startHour == 0 ? "spike starting at 00:00 UTC: inside the hour the deployed rule joins"
-                                : "spike starting after 01:00 UTC: the deployed rule's join only sees 00:00-01:00");
+            startHour == 0 ? "spike starting at 00:00 UTC: inside the hour the deployed rule joins"
+                           : "spike starting after 01:00 UTC: the deployed rule's join only sees 00:00-01:00");
     }
     if (!small.empty()) {
-        const Caller &c = callers[small[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(small.size()) - 1))]];
+        const Caller &c
+            = callers[small[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(small.size()) - 1))]];
         addBurst(c, c.vaults.front(), lastDay, 0, 2, 10 * c.dailyVolume * scale, "spike",
-                 "low-volume caller: its baseline stays under the rule's baseline threshold");
+            "low-volume caller: its baseline stays under the rule's baseline threshold");
     }
     {
         Caller intruder;
@@ -258,13 +256,14 @@ std::vector<PlannedBurst> planAnomalies(const GeneratorOptions &o, const std::ve
         intruder.upn = "svc-backup@contoso.example";
         intruder.clientInfo = "python-requests/2.31.0";
         intruder.dailyVolume = 0;
-        addBurst(intruder, static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(vaults.size()) - 1)), lastDay, static_cast<int>(rng.between(1, 22)), 2,
-                 rng.uniform(300, 600), "new-caller", "an address never seen before reads secrets in bulk");
+        addBurst(intruder, static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(vaults.size()) - 1)),
+            lastDay, static_cast<int>(rng.between(1, 22)), 2, rng.uniform(300, 600), "new-caller",
+            "an address never seen before reads secrets in bulk");
     }
     if (!graph.empty()) {
         const Caller &g = graph.front();
         addBurst(g, 0, lastDay, 3, 3, 8 * g.dailyVolume * scale / 6, "allow-listed-burst",
-                 "Azure Resource Graph re-indexing: VaultGet by the allow-listed app");
+            "Azure Resource Graph re-indexing: VaultGet by the allow-listed app");
         PlannedBurst &b = plan.back();
         b.label.vault = "(all vaults)";
         b.ops = kGraphOps;
@@ -280,7 +279,8 @@ Ticks defaultGeneratorEnd()
     return daysFromCivil(2026, 11, 23) * kTicksPerDay;
 }
 
-GenerationSummary generateAuditEvents(const GeneratorOptions &o, const std::function<bool(std::vector<OwnedEvent> &)> &sink)
+GenerationSummary generateAuditEvents(
+    const GeneratorOptions &o, const std::function<bool(std::vector<OwnedEvent> &)> &sink)
 {
     GenerationSummary summary;
     Random rng(o.seed);
@@ -310,12 +310,13 @@ GenerationSummary generateAuditEvents(const GeneratorOptions &o, const std::func
     for (int d = 0; d < o.days; ++d) {
         const Ticks day = summary.first + d * kTicksPerDay;
         const std::uint64_t dayIndex = static_cast<unsigned>(d) + 1U;
-        Random dayRng(o.seed * std::uint64_t{0x9E3779B97F4A7C15} + dayIndex);
+        Random dayRng(o.seed * std::uint64_t {0x9E3779B97F4A7C15} + dayIndex);
         events.clear();
         auto emitCaller = [&](const Caller &c) {
             const std::uint64_t n = dayRng.poisson(expectedDaily(c, day, d) * scale);
             for (std::uint64_t k = 0; k < n; ++k) {
-                const std::size_t v = c.vaults[static_cast<std::size_t>(dayRng.between(0, static_cast<std::int64_t>(c.vaults.size()) - 1))];
+                const std::size_t v = c.vaults[static_cast<std::size_t>(
+                    dayRng.between(0, static_cast<std::int64_t>(c.vaults.size()) - 1))];
                 events.push_back(makeEvent(dayRng, c, vaults[v], pickOpFor(dayRng, c.kind), timeInDay(dayRng, c, day)));
             }
         };
@@ -339,12 +340,13 @@ GenerationSummary generateAuditEvents(const GeneratorOptions &o, const std::func
                     r -= b.ops[i].weight;
                 }
                 const std::size_t v = b.label.kind == "allow-listed-burst"
-                                          ? static_cast<std::size_t>(dayRng.between(0, static_cast<std::int64_t>(vaults.size()) - 1))
-                                          : b.vault;
+                    ? static_cast<std::size_t>(dayRng.between(0, static_cast<std::int64_t>(vaults.size()) - 1))
+                    : b.vault;
                 events.push_back(makeEvent(dayRng, b.caller, vaults[v], op, from + dayRng.between(0, span - 1)));
             }
         }
-        std::stable_sort(events.begin(), events.end(), [](const OwnedEvent &a, const OwnedEvent &b) { return a.time < b.time; });
+        std::stable_sort(
+            events.begin(), events.end(), [](const OwnedEvent &a, const OwnedEvent &b) { return a.time < b.time; });
         summary.records += events.size();
         if (!sink(events))
             break;

@@ -27,19 +27,19 @@ struct OwnedEvent {
 struct GeneratorOptions {
     std::uint64_t seed = 42;
     int days = 21;
-    int keys = 200;              ///< caller IPs, besides the Azure Resource Graph callers
-    std::uint64_t records = 0;   ///< approximate total; 0 keeps each caller's natural volume
-    Ticks end = 0;               ///< exclusive end (a day start); 0 = 2026-11-23T00:00:00Z
+    int keys = 200; ///< caller IPs, besides the Azure Resource Graph callers
+    std::uint64_t records = 0; ///< approximate total; 0 keeps each caller's natural volume
+    Ticks end = 0; ///< exclusive end (a day start); 0 = 2026-11-23T00:00:00Z
     std::string scenario = "default"; ///< "default" (anomalies injected) or "quiet" (none)
 };
 
 /// A labelled injected anomaly (written to the labels file beside the data).
 struct InjectedAnomaly {
-    std::string kind;        ///< "spike", "new-caller", "allow-listed-burst"
+    std::string kind; ///< "spike", "new-caller", "allow-listed-burst"
     std::string callerIp;
     std::string vault;
-    Ticks day = 0;           ///< start of the UTC day that holds the extra records
-    int startHour = 0;       ///< first UTC hour of the burst (after 01:00 the deployed join misses it)
+    Ticks day = 0; ///< start of the UTC day that holds the extra records
+    int startHour = 0; ///< first UTC hour of the burst (after 01:00 the deployed join misses it)
     int hours = 1;
     std::uint64_t extraRecords = 0;
     double typicalDaily = 0; ///< the caller's expected daily volume on that day without the burst
@@ -55,8 +55,8 @@ struct GenerationSummary {
 
 /// Generates day by day; @p sink receives each day's events in time order and returns false to stop.
 /// Same options, same events, on every machine.
-GenerationSummary generateAuditEvents(const GeneratorOptions &options,
-                                      const std::function<bool(std::vector<OwnedEvent> &)> &sink);
+GenerationSummary generateAuditEvents(
+    const GeneratorOptions &options, const std::function<bool(std::vector<OwnedEvent> &)> &sink);
 
 /// The default end of generated data: 2026-11-23T00:00:00Z.
 Ticks defaultGeneratorEnd();

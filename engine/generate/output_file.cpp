@@ -17,7 +17,7 @@ bool endsWith(std::string_view s, std::string_view suffix)
 
 class PlainFile final : public OutputFile {
 public:
-    PlainFile(std::FILE *f, std::string path, bool owned) : m_file(f), m_path(std::move(path)), m_owned(owned) {}
+    PlainFile(std::FILE *f, std::string path, bool owned) : m_file(f), m_path(std::move(path)), m_owned(owned) { }
     ~PlainFile() override
     {
         if (m_file && m_owned)
@@ -25,7 +25,10 @@ public:
     }
     PlainFile(const PlainFile &) = delete;
     PlainFile &operator=(const PlainFile &) = delete;
-    bool write(std::string_view bytes) override { return std::fwrite(bytes.data(), 1, bytes.size(), m_file) == bytes.size(); }
+    bool write(std::string_view bytes) override
+    {
+        return std::fwrite(bytes.data(), 1, bytes.size(), m_file) == bytes.size();
+    }
     bool close(std::string &error) override
     {
         const bool ok = std::fflush(m_file) == 0 && !std::ferror(m_file) && (!m_owned || std::fclose(m_file) == 0);
@@ -44,7 +47,7 @@ private:
 
 class GzipFile final : public OutputFile {
 public:
-    GzipFile(gzFile f, std::string path) : m_file(f), m_path(std::move(path)) {}
+    GzipFile(gzFile f, std::string path) : m_file(f), m_path(std::move(path)) { }
     ~GzipFile() override
     {
         if (m_file)

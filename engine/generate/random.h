@@ -90,7 +90,7 @@ public:
 
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t m_state[4]{};
+    std::uint64_t m_state[4] {};
 };
 
 } // namespace kvt::engine

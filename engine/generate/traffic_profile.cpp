@@ -20,12 +20,13 @@ std::string makeIp(Random &rng, std::vector<std::string> &used)
             ip = std::string(kNets[rng.between(0, 2)]) + std::to_string(rng.between(1, 254));
         } else if (r < 0.92) {
             ip = "10." + std::to_string(rng.between(0, 40)) + "." + std::to_string(rng.between(0, 255)) + "."
-                 + std::to_string(rng.between(4, 254));
+                + std::to_string(rng.between(4, 254));
         } else {
             static constexpr char kHex[] = "0123456789abcdef";
             ip = "2001:db8:";
             for (int g = 0; g < 2; ++g)
-                ip += kHex[rng.between(1, 15)], ip += kHex[rng.between(0, 15)], ip += kHex[rng.between(0, 15)], ip += ':';
+                ip += kHex[rng.between(1, 15)], ip += kHex[rng.between(0, 15)], ip += kHex[rng.between(0, 15)],
+                    ip += ':';
             ip += ':';
             ip += std::to_string(rng.between(1, 9999));
         }
@@ -46,13 +47,12 @@ std::string pick(Random &rng, std::initializer_list<const char *> options)
 
 std::vector<Vault> makeVaults(Random &rng)
 {
-    static constexpr const char *kNames[] = {"KV-PAYMENTS-PROD", "KV-IDENTITY-PROD", "KV-DATA-PLATFORM",
-                                             "KV-BUILD-SHARED",  "KV-CERTS-PROD",    "KV-APPS-TEST"};
-    static constexpr const char *kGroups[] = {"RG-PAYMENTS", "RG-IDENTITY", "RG-DATA",
-                                              "RG-DEVOPS",   "RG-PKI",      "RG-TEST"};
-    static constexpr const char *kSecretWords[] = {"db-password", "api-key",      "storage-conn",  "sp-secret",
-                                                   "redis-key",   "smtp-password", "jwt-signing",  "sas-token",
-                                                   "cosmos-key",  "webhook-secret"};
+    static constexpr const char *kNames[] = {
+        "KV-PAYMENTS-PROD", "KV-IDENTITY-PROD", "KV-DATA-PLATFORM", "KV-BUILD-SHARED", "KV-CERTS-PROD", "KV-APPS-TEST"};
+    static constexpr const char *kGroups[]
+        = {"RG-PAYMENTS", "RG-IDENTITY", "RG-DATA", "RG-DEVOPS", "RG-PKI", "RG-TEST"};
+    static constexpr const char *kSecretWords[] = {"db-password", "api-key", "storage-conn", "sp-secret", "redis-key",
+        "smtp-password", "jwt-signing", "sas-token", "cosmos-key", "webhook-secret"};
     const std::string subs[] = {rng.guid(), rng.guid()};
     std::vector<Vault> vaults;
     for (std::size_t i = 0; i < std::size(kNames); ++i) {
@@ -60,10 +60,10 @@ std::vector<Vault> makeVaults(Random &rng)
         v.name = kNames[i];
         v.subscription = subs[i % 2];
         std::transform(v.subscription.begin(), v.subscription.end(), v.subscription.begin(),
-                       [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+            [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
         v.resourceGroup = kGroups[i];
         v.resourceId = "/SUBSCRIPTIONS/" + v.subscription + "/RESOURCEGROUPS/" + v.resourceGroup
-                       + "/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/" + v.name;
+            + "/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/" + v.name;
         const auto secretCount = rng.between(6, 24);
         for (std::int64_t s = 0; s < secretCount; ++s)
             v.secrets.push_back(std::string(kSecretWords[rng.between(0, 9)]) + "-" + std::to_string(s + 1));
@@ -77,7 +77,8 @@ std::vector<Vault> makeVaults(Random &rng)
 
 std::vector<Caller> makeCallers(Random &rng, int count, std::size_t vaultCount)
 {
-    static constexpr const char *kFirst[] = {"alex", "sam", "kim", "noor", "li", "maria", "omar", "eva", "raj", "tomas"};
+    static constexpr const char *kFirst[]
+        = {"alex", "sam", "kim", "noor", "li", "maria", "omar", "eva", "raj", "tomas"};
     static constexpr const char *kLast[] = {"berg", "okafor", "chen", "silva", "novak", "haddad", "meyer", "tan"};
     std::vector<std::string> usedIps;
     std::vector<Caller> callers;
@@ -85,17 +86,18 @@ std::vector<Caller> makeCallers(Random &rng, int count, std::size_t vaultCount)
         Caller c;
         const double r = rng.uniform();
         c.kind = r < 0.45 ? CallerKind::ServicePrincipal
-                 : r < 0.62 ? CallerKind::ManagedIdentity
-                 : r < 0.90 ? CallerKind::User
-                            : CallerKind::PortalUser;
+            : r < 0.62    ? CallerKind::ManagedIdentity
+            : r < 0.90    ? CallerKind::User
+                          : CallerKind::PortalUser;
         c.ip = makeIp(rng, usedIps);
         c.objectId = rng.guid();
         switch (c.kind) {
         case CallerKind::ServicePrincipal:
             c.appId = rng.guid();
-            c.clientInfo = pick(rng, {"azsdk-net-Security.KeyVault.Secrets/4.5.0 (.NET 8.0.4; Linux)",
-                                      "azsdk-python-keyvault-secrets/4.7.0 Python/3.11.4 (Linux)",
-                                      "azsdk-java-azure-security-keyvault-secrets/4.6.2 (17.0.8; Linux)"});
+            c.clientInfo = pick(rng,
+                {"azsdk-net-Security.KeyVault.Secrets/4.5.0 (.NET 8.0.4; Linux)",
+                    "azsdk-python-keyvault-secrets/4.7.0 Python/3.11.4 (Linux)",
+                    "azsdk-java-azure-security-keyvault-secrets/4.6.2 (17.0.8; Linux)"});
             break;
         case CallerKind::ManagedIdentity:
             c.appId = rng.guid();
@@ -104,15 +106,16 @@ std::vector<Caller> makeCallers(Random &rng, int count, std::size_t vaultCount)
         case CallerKind::User:
             c.appId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"; // Azure CLI
             c.upn = std::string(kFirst[rng.between(0, 9)]) + "." + kLast[rng.between(0, 7)] + std::to_string(i)
-                    + "@contoso.example";
-            c.clientInfo = pick(rng, {"AZURECLI/2.61.0 (DEB) azsdk-python-keyvault-secrets/4.8.0",
-                                      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/125.0"});
+                + "@contoso.example";
+            c.clientInfo = pick(rng,
+                {"AZURECLI/2.61.0 (DEB) azsdk-python-keyvault-secrets/4.8.0",
+                    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/125.0"});
             break;
         case CallerKind::PortalUser:
         case CallerKind::ResourceGraph:
             c.appId = "c44b4083-3bb0-49c1-b47d-974e53cbdf3c"; // Azure portal
             c.upn = std::string(kFirst[rng.between(0, 9)]) + "." + kLast[rng.between(0, 7)] + std::to_string(i)
-                    + "@contoso.example";
+                + "@contoso.example";
             c.clientInfo = "azure-resource-manager/2.0";
             break;
         }

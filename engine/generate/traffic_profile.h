@@ -10,7 +10,7 @@
 namespace kvt::engine {
 
 struct Vault {
-    std::string name;     ///< upper-case, as AzureDiagnostics' Resource
+    std::string name; ///< upper-case, as AzureDiagnostics' Resource
     std::string resourceId;
     std::string subscription;
     std::string resourceGroup;
@@ -26,13 +26,13 @@ struct Caller {
     std::string ip;
     std::string appId;
     std::string objectId;
-    std::string upn;          ///< users only
+    std::string upn; ///< users only
     std::string clientInfo;
     std::vector<std::size_t> vaults; ///< indices into the vault list; first is the main one
-    double dailyVolume = 10;  ///< expected records per day before rhythm and trend
+    double dailyVolume = 10; ///< expected records per day before rhythm and trend
     double weekendFactor = 1; ///< < 1 for callers with a weekly rhythm
-    double dailyGrowth = 0;   ///< relative trend per day
-    int busyFromHour = 0;     ///< UTC hours in which a user works
+    double dailyGrowth = 0; ///< relative trend per day
+    int busyFromHour = 0; ///< UTC hours in which a user works
     int busyToHour = 24;
 };
 

@@ -17,7 +17,9 @@ namespace {
 /// is unescaped, into storage kept until the next record.
 class CsvTokenizer {
 public:
-    CsvTokenizer(std::string_view bytes, std::size_t pos, std::size_t stop) : m_bytes(bytes.substr(0, stop)), m_pos(pos) {}
+    CsvTokenizer(std::string_view bytes, std::size_t pos, std::size_t stop) : m_bytes(bytes.substr(0, stop)), m_pos(pos)
+    {
+    }
 
     bool atEnd() const { return m_pos >= m_bytes.size(); }
     std::size_t position() const { return m_pos; }
@@ -34,7 +36,8 @@ public:
                     return false;
             } else {
                 const std::size_t start = m_pos;
-                while (m_pos < m_bytes.size() && m_bytes[m_pos] != ',' && m_bytes[m_pos] != '\n' && m_bytes[m_pos] != '\r')
+                while (
+                    m_pos < m_bytes.size() && m_bytes[m_pos] != ',' && m_bytes[m_pos] != '\n' && m_bytes[m_pos] != '\r')
                     ++m_pos;
                 field = m_bytes.substr(start, m_pos - start);
             }
@@ -114,7 +117,8 @@ std::size_t nextRecordStart(std::string_view bytes, std::size_t from, std::size_
         const std::size_t nl = bytes.find('\n', from);
         if (nl == std::string_view::npos)
             return bytes.size();
-        quotesBefore += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(countedTo), bytes.begin() + static_cast<std::ptrdiff_t>(nl), '"'));
+        quotesBefore += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(countedTo),
+            bytes.begin() + static_cast<std::ptrdiff_t>(nl), '"'));
         countedTo = nl;
         if (quotesBefore % 2 == 0)
             return nl + 1;
@@ -153,8 +157,9 @@ bool looksLikeCsvHeader(std::string_view bytes)
 namespace {
 
 // Reads the records of bytes[begin, stop), which starts at a record start.
-ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop, const std::vector<std::string> &header,
-                     const CsvOptions &options, const ReadContext &ctx, Dataset &out, const std::vector<std::string> &notes)
+ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop,
+    const std::vector<std::string> &header, const CsvOptions &options, const ReadContext &ctx, Dataset &out,
+    const std::vector<std::string> &notes)
 {
     ReadSession rows(bytes, ctx, out);
     for (const auto &note : notes)
@@ -162,7 +167,7 @@ ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop
     // The header names the file's fields, records or not.
     std::vector<ColumnMapping> columns;
     for (const auto &name : header)
-        columns.push_back(ColumnMapping{name, RecordBuilder::canonicalNameOf(name)});
+        columns.push_back(ColumnMapping {name, RecordBuilder::canonicalNameOf(name)});
     rows.setColumns(std::move(columns));
     CsvTokenizer tokenizer(bytes, begin, stop);
     std::vector<std::string_view> fields;
@@ -180,7 +185,8 @@ ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop
         if (fields.size() == 1 && fields[0].empty())
             continue; // blank line
         if (fields.size() != header.size()) {
-            rows.reject(start, "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
+            rows.reject(
+                start, "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
             continue;
         }
         builder.reset();
@@ -219,7 +225,8 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
         dataStart = tokenizer.position();
         for (const auto &name : header)
             if (name.find("[Local Time]") != std::string::npos && !options.localOffsetGiven)
-                notes.push_back("column '" + name + "' holds local time without an offset: read as UTC; give --utc-offset");
+                notes.push_back(
+                    "column '" + name + "' holds local time without an offset: read as UTC; give --utc-offset");
     }
     // Parts begin at record starts: the cut after each 1/n of the data moves past line breaks that
     // sit inside quoted cells.
@@ -227,7 +234,7 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
     const std::size_t parts = ctx.partsFor(dataBytes);
     // The quotes before each 1/n mark are counted first, one stretch per thread: the count reads
     // the file from memory once, which is worth sharing.
-    std::vector<std::size_t> marks{dataStart}, quotesBeforeMark{0};
+    std::vector<std::size_t> marks {dataStart}, quotesBeforeMark {0};
     for (std::size_t k = 1; k < parts; ++k)
         marks.push_back(dataStart + dataBytes * k / parts);
     std::vector<std::size_t> stretchQuotes(marks.size(), 0);
@@ -235,13 +242,14 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
         std::vector<std::jthread> counters;
         for (std::size_t k = 0; k + 1 < marks.size(); ++k)
             counters.emplace_back([&, k] {
-                stretchQuotes[k] = static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(marks[k]),
-                                                                       bytes.begin() + static_cast<std::ptrdiff_t>(marks[k + 1]), '"'));
+                stretchQuotes[k]
+                    = static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(marks[k]),
+                        bytes.begin() + static_cast<std::ptrdiff_t>(marks[k + 1]), '"'));
             });
     }
     for (std::size_t k = 1; k < marks.size(); ++k)
         quotesBeforeMark.push_back(quotesBeforeMark.back() + stretchQuotes[k - 1]);
-    std::vector<std::size_t> cuts{dataStart};
+    std::vector<std::size_t> cuts {dataStart};
     std::size_t quotes = 0, countedTo = dataStart;
     for (std::size_t k = 1; k < parts; ++k) {
         if (marks[k] > countedTo) {
@@ -255,9 +263,9 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
     cuts.push_back(bytes.size());
     const std::vector<std::string> none;
     return readParts(cuts.size() - 1, estimateLineRecords(bytes, dataStart, bytes.size()), ctx, out,
-                     [&](std::size_t k, const ReadContext &c, Dataset &d) {
-                         return readRows(bytes, cuts[k], cuts[k + 1], header, options, c, d, k == 0 ? notes : none);
-                     });
+        [&](std::size_t k, const ReadContext &c, Dataset &d) {
+            return readRows(bytes, cuts[k], cuts[k + 1], header, options, c, d, k == 0 ? notes : none);
+        });
 }
 
 } // namespace kvt::engine

@@ -13,7 +13,7 @@ namespace kvt::engine {
 
 struct CsvOptions {
     std::vector<std::string> columns; ///< names for a file without a header row (`--columns`)
-    Ticks localTimeOffset = 0;        ///< local time minus UTC, for `[Local Time]` columns (`--utc-offset`)
+    Ticks localTimeOffset = 0; ///< local time minus UTC, for `[Local Time]` columns (`--utc-offset`)
     bool localOffsetGiven = false;
 };
 

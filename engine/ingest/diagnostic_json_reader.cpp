@@ -5,13 +5,12 @@
 #include <charconv>
 #include <cstring>
 
-
-#include "engine/ingest/resource_id.h"
 #include "engine/ingest/json_export_reader.h"
 #include "engine/ingest/json_text_parser.h"
 #include "engine/ingest/line_walk.h"
 #include "engine/ingest/parallel_read.h"
 #include "engine/ingest/read_session.h"
+#include "engine/ingest/resource_id.h"
 
 namespace kvt::engine {
 namespace {
@@ -48,7 +47,8 @@ struct Extraction {
 std::string_view stringValue(od::value v)
 {
     std::string_view token = v.raw_json_token();
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' || token.back() == '\n'))
+    while (
+        !token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' || token.back() == '\n'))
         token.remove_suffix(1);
     if (token.size() >= 2 && token.front() == '"' && token.back() == '"' && token.find('\\') == std::string_view::npos)
         return token.substr(1, token.size() - 2);
@@ -59,12 +59,8 @@ std::string_view stringValue(od::value v)
 bool readText(od::value v, std::string_view &out, std::string &numberText)
 {
     switch (v.type()) {
-    case od::json_type::string:
-        out = stringValue(v);
-        return true;
-    case od::json_type::null:
-        out = {};
-        return true;
+    case od::json_type::string: out = stringValue(v); return true;
+    case od::json_type::null: out = {}; return true;
     case od::json_type::number:
     case od::json_type::boolean:
         numberText = std::string(v.raw_json_token());
@@ -72,8 +68,7 @@ bool readText(od::value v, std::string_view &out, std::string &numberText)
             numberText.pop_back();
         out = numberText;
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -90,7 +85,7 @@ bool readInteger(od::value v, std::int64_t &out)
         if (s.empty() || s == "None")
             return true;
         const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
-        return res.ec == std::errc{} && res.ptr == s.data() + s.size();
+        return res.ec == std::errc {} && res.ptr == s.data() + s.size();
     }
     return v.type() == od::json_type::null;
 }
@@ -238,7 +233,7 @@ bool extractRecord(od::object obj, Extraction &x)
 // Parses raw records and feeds a ReadSession.
 class Ingest {
 public:
-    Ingest(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) {}
+    Ingest(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) { }
 
     // Parses and appends one record; @p offset is its position in the file content.
     void record(std::size_t offset, std::size_t length)
@@ -266,11 +261,13 @@ private:
 };
 
 // Reads the lines of bytes[begin, stop), which starts at a line start.
-ReadOutcome readJsonLines(std::string_view bytes, std::size_t begin, std::size_t stop, const ReadContext &ctx, Dataset &out)
+ReadOutcome readJsonLines(
+    std::string_view bytes, std::size_t begin, std::size_t stop, const ReadContext &ctx, Dataset &out)
 {
     Ingest ingest(bytes, ctx, out);
-    forEachLine(bytes, begin, stop, [&](std::size_t offset, std::size_t length) { ingest.record(offset, length); },
-                [&](std::size_t next) { return ingest.tick(next); });
+    forEachLine(
+        bytes, begin, stop, [&](std::size_t offset, std::size_t length) { ingest.record(offset, length); },
+        [&](std::size_t next) { return ingest.tick(next); });
     return ingest.take();
 }
 

@@ -30,15 +30,18 @@ struct ReadOutcome {
 
 /// Inputs shared by all readers.
 struct ReadContext {
-    std::string path;               ///< for messages
-    std::uint32_t source = 0;       ///< index of the file in the dataset's sources
-    std::size_t maxIssues = 100;    ///< further problems are counted, not listed
-    ProgressFn progress;            ///< bytes of this file's content; may be empty
-    unsigned threads = 1;           ///< threads a reader may use for this file
-    std::size_t minPartBytes = std::size_t{16} << 20; ///< smallest share of a file a thread is given
+    std::string path; ///< for messages
+    std::uint32_t source = 0; ///< index of the file in the dataset's sources
+    std::size_t maxIssues = 100; ///< further problems are counted, not listed
+    ProgressFn progress; ///< bytes of this file's content; may be empty
+    unsigned threads = 1; ///< threads a reader may use for this file
+    std::size_t minPartBytes = std::size_t {16} << 20; ///< smallest share of a file a thread is given
 
     /// Parts to read @p bytes in: one per thread, none smaller than minPartBytes.
-    std::size_t partsFor(std::size_t bytes) const { return std::max<std::size_t>(1, std::min<std::size_t>(threads, bytes / std::max<std::size_t>(minPartBytes, 1))); }
+    std::size_t partsFor(std::size_t bytes) const
+    {
+        return std::max<std::size_t>(1, std::min<std::size_t>(threads, bytes / std::max<std::size_t>(minPartBytes, 1)));
+    }
 };
 
 /// Reads raw diagnostic records, one per line (PT1H.json), from @p bytes into @p out: the fast

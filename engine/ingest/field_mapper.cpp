@@ -57,13 +57,14 @@ const std::unordered_map<std::string_view, Target> &names()
         for (auto a : {"DurationMs", "durationMs"})
             m[a] = {Kind::DurationMs, F::Count};
         m["event.duration"] = {Kind::DurationNs, F::Count};
-        for (auto a : {"httpStatusCode_d", "HttpStatusCode", "properties.httpStatusCode", "azure.platformlogs.properties.httpStatusCode"})
+        for (auto a : {"httpStatusCode_d", "HttpStatusCode", "properties.httpStatusCode",
+                 "azure.platformlogs.properties.httpStatusCode"})
             m[a] = {Kind::HttpStatus, F::Count};
         for (auto a : {"_ResourceId", "cloud.resource_id", "azure.resource_id"})
             m[a] = {Kind::LowerResourceId, F::Count};
         m["Type"] = {Kind::TableType, F::Count};
-        for (auto a : {"Identity", "identity", "AdditionalFields", "Properties", "properties", "azure.platformlogs.identity",
-                       "azure.platformlogs.properties"})
+        for (auto a : {"Identity", "identity", "AdditionalFields", "Properties", "properties",
+                 "azure.platformlogs.identity", "azure.platformlogs.properties"})
             m[a] = {Kind::Dynamic, F::Count};
         return m;
     }();
@@ -97,10 +98,11 @@ TextField claimField(std::string_view claim)
 bool parseInt(std::string_view s, std::int64_t &out)
 {
     // Numbers may arrive as "200", "200.0" (a real column) or "16".
-    if (const auto dot = s.find('.'); dot != std::string_view::npos && s.find_first_not_of('0', dot + 1) == std::string_view::npos)
+    if (const auto dot = s.find('.');
+        dot != std::string_view::npos && s.find_first_not_of('0', dot + 1) == std::string_view::npos)
         s = s.substr(0, dot);
     const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
-    return res.ec == std::errc{} && res.ptr == s.data() + s.size();
+    return res.ec == std::errc {} && res.ptr == s.data() + s.size();
 }
 
 bool isAbsent(std::string_view v)
@@ -184,7 +186,7 @@ RecordBuilder::Meaning RecordBuilder::lookUp(std::string_view name)
     }
     if (const auto claim = claimName(name)) {
         const TextField f = claimField(*claim);
-        return f == TextField::Count ? Meaning{} : Meaning{Kind::Claim, f, false};
+        return f == TextField::Count ? Meaning {} : Meaning {Kind::Claim, f, false};
     }
     const auto it = names().find(name);
     if (it == names().end())
@@ -228,7 +230,7 @@ std::vector<ColumnMapping> RecordBuilder::namesOfLastRecord() const
 {
     std::vector<ColumnMapping> out;
     for (std::size_t i = 0; i < m_nameIndex && i < m_recentNames.size(); ++i)
-        out.push_back(ColumnMapping{m_recentNames[i].first, canonicalOf(m_recentNames[i].second)});
+        out.push_back(ColumnMapping {m_recentNames[i].first, canonicalOf(m_recentNames[i].second)});
     return out;
 }
 
@@ -254,9 +256,7 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
     std::int64_t n = 0;
     switch (t.kind) {
     case Kind::Text:
-    case Kind::Claim:
-        setText(t.field, value);
-        break;
+    case Kind::Claim: setText(t.field, value); break;
     case Kind::Time:
         m_time.assign(value);
         m_timeIsLocal = t.localTime;
@@ -273,9 +273,7 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
         if (parseInt(value, n))
             m_httpStatus = static_cast<std::int32_t>(n);
         break;
-    case Kind::LowerResourceId:
-        m_lowerResourceId.assign(value);
-        break;
+    case Kind::LowerResourceId: m_lowerResourceId.assign(value); break;
     case Kind::Dynamic: {
         const std::string owned(name); // setDynamic offers members by name, reusing the name cache
         setDynamic(owned.substr(0, owned.find(" [")), value);
@@ -286,8 +284,7 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
         if (value == "AZKVAuditLogs")
             setText(TextField::Category, "AuditEvent", false);
         break;
-    case Kind::Ignore:
-        break;
+    case Kind::Ignore: break;
     }
 }
 
@@ -338,7 +335,8 @@ std::optional<Ticks> parseExportDateTime(std::string_view s)
             out = out * 10 + (s[pos++] - '0');
         return pos > start;
     };
-    if (!number(a) || pos >= s.size() || s[pos++] != '/' || !number(b) || pos >= s.size() || s[pos++] != '/' || !number(year))
+    if (!number(a) || pos >= s.size() || s[pos++] != '/' || !number(b) || pos >= s.size() || s[pos++] != '/'
+        || !number(year))
         return std::nullopt;
     const bool dayFirst = a > 12;
     const int month = dayFirst ? b : a, day = dayFirst ? a : b;

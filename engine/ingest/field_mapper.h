@@ -4,11 +4,11 @@
 #pragma once
 
 #include <array>
-#include <utility>
-#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "engine/core/ticks.h"
 #include "engine/ingest/diagnostic_json_reader.h"
@@ -24,7 +24,7 @@ namespace kvt::engine {
 class RecordBuilder {
 public:
     /// Local-time CSV columns (`[Local Time]`) are shifted by this offset to UTC.
-    explicit RecordBuilder(Ticks localTimeOffset = 0) : m_localOffset(localTimeOffset) {}
+    explicit RecordBuilder(Ticks localTimeOffset = 0) : m_localOffset(localTimeOffset) { }
 
     void reset();
     /// Offers one named value; names that map to no canonical field are ignored.
@@ -37,11 +37,22 @@ public:
     bool finish(EventDraft &out, std::string &error);
 
     /// What a field name means (the mapping table's entries).
-    enum class Kind : std::uint8_t { Text, Claim, Time, DurationMs, DurationNs, HttpStatus, LowerResourceId, Dynamic, TableType, Ignore };
+    enum class Kind : std::uint8_t {
+        Text,
+        Claim,
+        Time,
+        DurationMs,
+        DurationNs,
+        HttpStatus,
+        LowerResourceId,
+        Dynamic,
+        TableType,
+        Ignore
+    };
     struct Meaning {
         Kind kind = Kind::Ignore;
         TextField field = TextField::Count; ///< for Text and Claim
-        bool localTime = false;             ///< a "[Local Time]" CSV column
+        bool localTime = false; ///< a "[Local Time]" CSV column
     };
     static Meaning lookUp(std::string_view name);
 

@@ -21,7 +21,7 @@ struct FormatEntry {
     InputFormat format;
     std::string_view name;
 };
-constexpr std::array<FormatEntry, 10> kFormats{{
+constexpr std::array<FormatEntry, 10> kFormats {{
     {InputFormat::AzureDiagnosticsJson, "azure-diagnostics-json"},
     {InputFormat::LogAnalyticsJson, "log-analytics-json"},
     {InputFormat::AzCliJson, "az-cli-json"},
@@ -105,10 +105,14 @@ SniffResult classify(const FirstObject &f)
         || f.has("event") || f.has("event.action"))
         return pick(InputFormat::ElasticJson, records);
     if (f.has("time") && (f.has("operationName") || f.has("resourceId")))
-        return pick(InputFormat::LogAnalyticsJson, records); // raw records inside an array: the generic reader maps them
+        return pick(
+            InputFormat::LogAnalyticsJson, records); // raw records inside an array: the generic reader maps them
     // Log Analytics rows: a TimeGenerated column (possibly with a zone suffix) and other known columns.
-    const bool hasTime = std::any_of(f.keys.begin(), f.keys.end(), [](const std::string &k) { return k.rfind("TimeGenerated", 0) == 0; });
-    if (hasTime && std::any_of(f.keys.begin(), f.keys.end(), [](const std::string &k) { return RecordBuilder::isKnownName(k); }))
+    const bool hasTime = std::any_of(
+        f.keys.begin(), f.keys.end(), [](const std::string &k) { return k.rfind("TimeGenerated", 0) == 0; });
+    if (hasTime && std::any_of(f.keys.begin(), f.keys.end(), [](const std::string &k) {
+            return RecordBuilder::isKnownName(k);
+        }))
         return pick(InputFormat::LogAnalyticsJson, records);
     r.reason = "not a recognised Key Vault export: the first JSON object has no known field "
                "(TimeGenerated, time, @timestamp, OperationName...)";
@@ -158,13 +162,14 @@ SniffResult sniffFormat(std::string_view bytes)
         return result;
     }
     // A record per line is the common case: look at the first lines one by one.
-    constexpr std::size_t kLongestSniffedLine = std::size_t{1} << 20;
+    constexpr std::size_t kLongestSniffedLine = std::size_t {1} << 20;
     if (bytes[pos] == '{') {
         constexpr int kLinesToTry = 20;
         std::size_t p = pos;
         for (int i = 0; i < kLinesToTry && p < bytes.size(); ++i) {
             const void *nl = std::memchr(bytes.data() + p, '\n', bytes.size() - p);
-            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
+            const std::size_t end
+                = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - bytes.data()) : bytes.size();
             const std::string_view line = bytes.substr(p, end - p);
             if (line.size() > kLongestSniffedLine)
                 break; // a one-line document (or a giant record): judged by its opening keys below
@@ -180,7 +185,7 @@ SniffResult sniffFormat(std::string_view bytes)
     }
     // A whole-file document (pretty-printed object, array, API response) of any size, even cut
     // short: the structural scan finds its opening keys or its first element without parsing it all.
-    constexpr std::size_t kSniffedPrefix = std::size_t{64} << 20;
+    constexpr std::size_t kSniffedPrefix = std::size_t {64} << 20;
     const std::string_view head = bytes.substr(0, pos + kSniffedPrefix);
     FirstObject f;
     if (bytes[pos] == '[') {

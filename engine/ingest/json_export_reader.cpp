@@ -60,8 +60,7 @@ void offerObject(od::object obj, std::string &prefix, RecordBuilder &b, bool &bu
             b.set(prefix, trimmed(v.raw_json_token()));
             prefix.resize(mark);
             break;
-        default:
-            break; // arrays and nulls carry no canonical field
+        default: break; // arrays and nulls carry no canonical field
         }
     }
 }
@@ -75,13 +74,9 @@ void offerRow(od::array row, const std::vector<std::string> &columns, RecordBuil
             break;
         od::value v = element.value();
         switch (v.type()) {
-        case od::json_type::string:
-            b.set(columns[i], v.get_string().value());
-            break;
+        case od::json_type::string: b.set(columns[i], v.get_string().value()); break;
         case od::json_type::number:
-        case od::json_type::boolean:
-            b.set(columns[i], trimmed(v.raw_json_token()));
-            break;
+        case od::json_type::boolean: b.set(columns[i], trimmed(v.raw_json_token())); break;
         case od::json_type::object: {
             od::object o = v.get_object();
             b.set(columns[i], trimmed(o.raw_json().value()));
@@ -92,8 +87,7 @@ void offerRow(od::array row, const std::vector<std::string> &columns, RecordBuil
             b.set(columns[i], trimmed(a.raw_json().value()));
             break;
         }
-        default:
-            break;
+        default: break;
         }
         ++i;
     }
@@ -101,13 +95,14 @@ void offerRow(od::array row, const std::vector<std::string> &columns, RecordBuil
 
 class ExportReader {
 public:
-    ExportReader(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) {}
+    ExportReader(std::string_view bytes, const ReadContext &ctx, Dataset &out) : m_session(bytes, ctx, out) { }
 
     // One object per line (NDJSON), in bytes[begin, stop) which starts at a line start.
     ReadOutcome objectLines(std::size_t begin, std::size_t stop)
     {
-        forEachLine(m_session.bytes(), begin, stop, [&](std::size_t offset, std::size_t length) { objectText(offset, length); },
-                    [&](std::size_t next) { return m_session.tick(next); });
+        forEachLine(
+            m_session.bytes(), begin, stop, [&](std::size_t offset, std::size_t length) { objectText(offset, length); },
+            [&](std::size_t next) { return m_session.tick(next); });
         return m_session.take();
     }
 
@@ -138,7 +133,7 @@ public:
             if (!repaired.empty())
                 parseDocument(repaired, shape, ignored, ignoredMessage);
             message += "; the document is cut short or broken: " + std::to_string(m_session.recordsSoFar())
-                       + " records before this point were read";
+                + " records before this point were read";
         }
         if (!message.empty())
             m_session.reject(errorAt, message);
@@ -245,7 +240,8 @@ private:
     }
 
     // One table object: the columns must come before the rows, as every producer writes them.
-    void table(od::object t, std::string_view nameKey, std::string_view columnsKey, std::string_view rowsKey, bool primaryOnly)
+    void table(
+        od::object t, std::string_view nameKey, std::string_view columnsKey, std::string_view rowsKey, bool primaryOnly)
     {
         std::vector<std::string> columns;
         bool primary = !primaryOnly;
@@ -264,7 +260,7 @@ private:
     }
 
     void tables(od::object root, std::string_view tablesKey, std::string_view nameKey, std::string_view columnsKey,
-                std::string_view rowsKey, bool primaryOnly)
+        std::string_view rowsKey, bool primaryOnly)
     {
         for (auto field : root)
             if (field.unescaped_key().value() == tablesKey)
@@ -338,7 +334,8 @@ std::string closeAfterLastElement(std::string_view text)
         case ',':
             if (stack.size() >= 2 && i > 0) {
                 std::size_t j = i;
-                while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\t'))
+                while (
+                    j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\t'))
                     --j;
                 if (j > 0 && (text[j - 1] == '}' || text[j - 1] == ']')) {
                     cut = i;
@@ -378,11 +375,13 @@ namespace {
 
 // A document whose records are the elements of one array: scanned for the element boundaries,
 // then each element parsed on its own, on several threads.
-ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::string_view> &path, const ReadContext &ctx, Dataset &out)
+ReadOutcome readArrayElements(
+    std::string_view bytes, const std::vector<std::string_view> &path, const ReadContext &ctx, Dataset &out)
 {
     const std::uint64_t total = bytes.size();
     // The scan is about a quarter of the work, the records the rest.
-    const ArrayScan scan = scanJsonArrays(bytes, path, [&](std::size_t at) { return !ctx.progress || ctx.progress(at / 4, total); });
+    const ArrayScan scan
+        = scanJsonArrays(bytes, path, [&](std::size_t at) { return !ctx.progress || ctx.progress(at / 4, total); });
     if (scan.cancelled) {
         ReadOutcome outcome;
         outcome.cancelled = true;
@@ -390,7 +389,9 @@ ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::str
     }
     ReadContext parse = ctx;
     if (ctx.progress)
-        parse.progress = [&](std::uint64_t done, std::uint64_t) { return ctx.progress(total / 4 + std::min(done, total) / 4 * 3, total); };
+        parse.progress = [&](std::uint64_t done, std::uint64_t) {
+            return ctx.progress(total / 4 + std::min(done, total) / 4 * 3, total);
+        };
     const std::size_t count = scan.elements.size();
     const std::size_t parts = count == 0 ? 1 : ctx.partsFor(scan.elements.back().end - scan.elements.front().begin);
     ReadOutcome outcome = readParts(parts, count, parse, out, [&](std::size_t k, const ReadContext &c, Dataset &d) {
@@ -402,7 +403,7 @@ ReadOutcome readArrayElements(std::string_view bytes, const std::vector<std::str
         if (outcome.issues.size() < ctx.maxIssues) {
             LineIndex lines;
             const TextPosition at = positionOf(bytes, scan.problemAt, lines);
-            outcome.issues.push_back(Issue{ctx.path, at.line, at.column, scan.problem});
+            outcome.issues.push_back(Issue {ctx.path, at.line, at.column, scan.problem});
         }
     }
     return outcome;
@@ -414,9 +415,10 @@ ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadCo
 {
     switch (shape) {
     case JsonShape::ObjectLines:
-        return readLinesInParts(bytes, ctx, out, [&](std::size_t begin, std::size_t end, const ReadContext &c, Dataset &d) {
-            return ExportReader(bytes, c, d).objectLines(begin, end);
-        });
+        return readLinesInParts(
+            bytes, ctx, out, [&](std::size_t begin, std::size_t end, const ReadContext &c, Dataset &d) {
+                return ExportReader(bytes, c, d).objectLines(begin, end);
+            });
     case JsonShape::ObjectArray: return readArrayElements(bytes, {}, ctx, out);
     case JsonShape::RecordsEnvelope: return readArrayElements(bytes, {"records"}, ctx, out);
     case JsonShape::ElasticSearch: return readArrayElements(bytes, {"hits", "hits"}, ctx, out);

@@ -68,11 +68,12 @@ std::size_t readRawString(std::string_view text, std::size_t pos, std::string_vi
 
 class Scanner {
 public:
-    Scanner(std::string_view text, const std::function<bool(std::size_t)> &tick) : m_text(text), m_tick(tick) {}
+    Scanner(std::string_view text, const std::function<bool(std::size_t)> &tick) : m_text(text), m_tick(tick) { }
 
     ArrayScan run(const std::vector<std::string_view> &path)
     {
-        std::size_t pos = skipJsonWhitespace(m_text, m_text.size() >= 3 && m_text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+        std::size_t pos
+            = skipJsonWhitespace(m_text, m_text.size() >= 3 && m_text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
         while (pos < m_text.size() && !m_result.cancelled) {
             pos = descend(pos, path, 0);
             if (pos == npos)
@@ -115,7 +116,9 @@ private:
                 pos = skipJsonValue(m_text, pos);
             }
             if (pos == npos)
-                return found ? npos : fail(m_text.size(), "the document ends before its \"" + std::string(path[depth]) + "\" member");
+                return found
+                    ? npos
+                    : fail(m_text.size(), "the document ends before its \"" + std::string(path[depth]) + "\" member");
             pos = skipJsonWhitespace(m_text, pos);
             if (pos < m_text.size() && m_text[pos] == ',')
                 pos = skipJsonWhitespace(m_text, pos + 1);
@@ -139,7 +142,7 @@ private:
             const std::size_t end = skipJsonValue(m_text, pos);
             if (end == npos)
                 return fail(pos, "the document ends inside this record: it is cut short");
-            m_result.elements.push_back(TextRange{pos, end});
+            m_result.elements.push_back(TextRange {pos, end});
             if (end >= m_nextTick) {
                 m_nextTick = end + kTickEvery;
                 if (m_tick && !m_tick(end)) {
@@ -158,7 +161,7 @@ private:
         return pos + 1;
     }
 
-    static constexpr std::size_t kTickEvery = std::size_t{8} << 20;
+    static constexpr std::size_t kTickEvery = std::size_t {8} << 20;
     std::string_view m_text;
     const std::function<bool(std::size_t)> &m_tick;
     ArrayScan m_result;
@@ -226,8 +229,8 @@ std::vector<std::string> jsonObjectKeys(std::string_view text, std::size_t pos)
     return keys;
 }
 
-ArrayScan scanJsonArrays(std::string_view text, const std::vector<std::string_view> &path,
-                         const std::function<bool(std::size_t)> &tick)
+ArrayScan scanJsonArrays(
+    std::string_view text, const std::vector<std::string_view> &path, const std::function<bool(std::size_t)> &tick)
 {
     return Scanner(text, tick).run(path);
 }

@@ -37,12 +37,12 @@ std::vector<std::string> jsonObjectKeys(std::string_view text, std::size_t pos);
 struct ArrayScan {
     std::vector<TextRange> elements; ///< complete elements, in file order
     std::size_t problemAt = std::string_view::npos; ///< where the structure broke, if it did
-    std::string problem;                            ///< what was expected there
+    std::string problem; ///< what was expected there
     bool cancelled = false;
 };
 
 /// @p tick is called now and then with the position reached; returning false cancels the scan.
 ArrayScan scanJsonArrays(std::string_view text, const std::vector<std::string_view> &path,
-                         const std::function<bool(std::size_t)> &tick = {});
+    const std::function<bool(std::size_t)> &tick = {});
 
 } // namespace kvt::engine

@@ -20,7 +20,8 @@ public:
     /// @p visit with the top-level object. @p visit returns false (and sets @p error) to reject the
     /// record. On failure @p errorOffset is the byte offset of the problem within @p text.
     template <typename Visit>
-    bool parse(std::string_view text, std::size_t available, Visit &&visit, std::string &error, std::size_t &errorOffset)
+    bool parse(
+        std::string_view text, std::size_t available, Visit &&visit, std::string &error, std::size_t &errorOffset)
     {
         namespace od = simdjson::ondemand;
         simdjson::padded_string_view input;

@@ -67,7 +67,7 @@ std::uint64_t sizeOnDisk(const std::string &path)
 // Maps a file-local progress fraction onto the whole load's byte range.
 class ProgressScale {
 public:
-    ProgressScale(const ProgressFn &outer, std::uint64_t total) : m_outer(outer), m_total(total) {}
+    ProgressScale(const ProgressFn &outer, std::uint64_t total) : m_outer(outer), m_total(total) { }
     ProgressFn slice(std::uint64_t base, std::uint64_t span) const
     {
         if (!m_outer)
@@ -152,9 +152,9 @@ LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions 
         }
         if (sniff.format == InputFormat::AzureDiagnosticsJson)
             report.layout = std::string(layoutName(sniff.layout));
-        const std::uint32_t source = dataset->addSource(SourceFile{path, report.format, buffer});
-        const ReadContext ctx{path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan),
-                              options.threads ? options.threads : loaderThreads(), options.minPartBytes};
+        const std::uint32_t source = dataset->addSource(SourceFile {path, report.format, buffer});
+        const ReadContext ctx {path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan),
+            options.threads ? options.threads : loaderThreads(), options.minPartBytes};
         ReadOutcome outcome;
         if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
             outcome = readDiagnosticJson(buffer->bytes(), ctx, *dataset);

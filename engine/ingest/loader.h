@@ -18,9 +18,9 @@ namespace kvt::engine {
 struct LoadOptions {
     std::optional<InputFormat> forcedFormat; ///< skip sniffing (`--input-format`)
     std::size_t maxIssuesPerFile = 100;
-    CsvOptions csv;                          ///< `--columns`, `--utc-offset`
-    unsigned threads = 0;                    ///< 0: loaderThreads()
-    std::size_t minPartBytes = std::size_t{16} << 20; ///< smallest share of a file per thread (tests lower it)
+    CsvOptions csv; ///< `--columns`, `--utc-offset`
+    unsigned threads = 0; ///< 0: loaderThreads()
+    std::size_t minPartBytes = std::size_t {16} << 20; ///< smallest share of a file per thread (tests lower it)
 };
 
 /// What was read from one file.
@@ -61,7 +61,7 @@ std::vector<InputFile> expandInputs(const std::vector<std::string> &inputs, std:
 
 /// Loads every input. Files that cannot be read get a FileReport with @c error; the others load.
 /// @p progress sees bytes on disk (all inputs together); returning false cancels the load.
-LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions &options,
-                      const ProgressFn &progress = {});
+LoadResult loadInputs(
+    const std::vector<std::string> &inputs, const LoadOptions &options, const ProgressFn &progress = {});
 
 } // namespace kvt::engine

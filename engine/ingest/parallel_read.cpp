@@ -15,21 +15,22 @@ unsigned loaderThreads()
 
 std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::size_t end)
 {
-    const std::string_view head = bytes.substr(begin, std::min(end - begin, std::size_t{256} << 10));
+    const std::string_view head = bytes.substr(begin, std::min(end - begin, std::size_t {256} << 10));
     if (head.empty())
         return 0;
     const auto lines = std::max<std::ptrdiff_t>(std::count(head.begin(), head.end(), '\n'), 1);
-    return static_cast<std::size_t>(static_cast<double>(end - begin) / (static_cast<double>(head.size()) / static_cast<double>(lines)) * 1.05);
+    return static_cast<std::size_t>(
+        static_cast<double>(end - begin) / (static_cast<double>(head.size()) / static_cast<double>(lines)) * 1.05);
 }
 
-ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out,
-                      const PartReader &readPart)
+ReadOutcome readParts(
+    std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out, const PartReader &readPart)
 {
     out.reserve(out.size() + expectedRecords);
     if (parts <= 1)
         return readPart(0, ctx, out);
 
-    std::atomic<bool> cancelled{false};
+    std::atomic<bool> cancelled {false};
     std::vector<Dataset> partData(parts);
     std::vector<ReadOutcome> outcomes(parts);
     {
@@ -37,7 +38,8 @@ ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const Read
         for (std::size_t k = 1; k < parts; ++k) {
             workers.emplace_back([&, k] {
                 ReadContext c = ctx;
-                c.progress = [&cancelled](std::uint64_t, std::uint64_t) { return !cancelled.load(std::memory_order_relaxed); };
+                c.progress
+                    = [&cancelled](std::uint64_t, std::uint64_t) { return !cancelled.load(std::memory_order_relaxed); };
                 partData[k].reserve(expectedRecords / parts + 1);
                 outcomes[k] = readPart(k, c, partData[k]);
             });
@@ -78,7 +80,7 @@ namespace {
 // the range, end.
 std::vector<std::size_t> cutAtLines(std::string_view bytes, std::size_t begin, std::size_t end, std::size_t parts)
 {
-    std::vector<std::size_t> cuts{begin};
+    std::vector<std::size_t> cuts {begin};
     for (std::size_t k = 1; k < parts; ++k) {
         const std::size_t from = begin + (end - begin) * k / parts;
         const void *nl = std::memchr(bytes.data() + from, '\n', end - from);
@@ -97,7 +99,7 @@ ReadOutcome readLinesInParts(std::string_view bytes, const ReadContext &ctx, Dat
     const std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     const std::vector<std::size_t> cuts = cutAtLines(bytes, begin, bytes.size(), ctx.partsFor(bytes.size() - begin));
     return readParts(cuts.size() - 1, estimateLineRecords(bytes, begin, bytes.size()), ctx, out,
-                     [&](std::size_t k, const ReadContext &c, Dataset &d) { return readRange(cuts[k], cuts[k + 1], c, d); });
+        [&](std::size_t k, const ReadContext &c, Dataset &d) { return readRange(cuts[k], cuts[k + 1], c, d); });
 }
 
 } // namespace kvt::engine

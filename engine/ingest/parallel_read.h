@@ -21,13 +21,15 @@ using PartReader = std::function<ReadOutcome(std::size_t part, const ReadContext
 /// Runs @p readPart for parts 0..parts-1: part 0 on the calling thread straight into @p out (it
 /// reports progress, scaled as if it were the whole), the others on threads of their own; a cancel
 /// stops them all. @p expectedRecords sizes the columns up front.
-ReadOutcome readParts(std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out,
-                      const PartReader &readPart);
+ReadOutcome readParts(
+    std::size_t parts, std::size_t expectedRecords, const ReadContext &ctx, Dataset &out, const PartReader &readPart);
 
 /// Reads a file of one record per line (a UTF-8 BOM skipped) in parts cut at line starts;
 /// @p readRange reads the lines of bytes[begin, end).
-using RangeReader = std::function<ReadOutcome(std::size_t begin, std::size_t end, const ReadContext &ctx, Dataset &out)>;
-ReadOutcome readLinesInParts(std::string_view bytes, const ReadContext &ctx, Dataset &out, const RangeReader &readRange);
+using RangeReader
+    = std::function<ReadOutcome(std::size_t begin, std::size_t end, const ReadContext &ctx, Dataset &out)>;
+ReadOutcome readLinesInParts(
+    std::string_view bytes, const ReadContext &ctx, Dataset &out, const RangeReader &readRange);
 
 /// Records expected in @p bytes[begin, end), from the average line length of its first 256 KiB.
 std::size_t estimateLineRecords(std::string_view bytes, std::size_t begin, std::size_t end);

@@ -14,7 +14,8 @@ namespace kvt::engine {
 class ReadSession {
 public:
     ReadSession(std::string_view bytes, const ReadContext &ctx, Dataset &out)
-        : m_bytes(bytes), m_ctx(ctx), m_out(out), m_reportEvery(std::clamp<std::size_t>(bytes.size() / 100, std::size_t{1} << 16, std::size_t{4} << 20))
+        : m_bytes(bytes), m_ctx(ctx), m_out(out),
+          m_reportEvery(std::clamp<std::size_t>(bytes.size() / 100, std::size_t {1} << 16, std::size_t {4} << 20))
     {
     }
 
@@ -24,7 +25,7 @@ public:
     /// Appends a record whose original text is bytes[offset, offset + length).
     void append(const EventDraft &draft, std::size_t offset, std::size_t length)
     {
-        m_out.append(draft, RecordLocator{m_ctx.source, static_cast<std::uint32_t>(length), offset});
+        m_out.append(draft, RecordLocator {m_ctx.source, static_cast<std::uint32_t>(length), offset});
         ++m_result.records;
     }
 
@@ -34,7 +35,7 @@ public:
         ++m_result.rejected;
         if (m_result.issues.size() < m_ctx.maxIssues) {
             const TextPosition pos = positionOf(m_bytes, offset, m_lines);
-            m_result.issues.push_back(Issue{m_ctx.path, pos.line, pos.column, message});
+            m_result.issues.push_back(Issue {m_ctx.path, pos.line, pos.column, message});
         }
     }
 
@@ -43,7 +44,7 @@ public:
     {
         if (m_result.issues.size() < m_ctx.maxIssues) {
             const TextPosition pos = positionOf(m_bytes, offset, m_lines);
-            m_result.issues.push_back(Issue{m_ctx.path, pos.line, pos.column, message});
+            m_result.issues.push_back(Issue {m_ctx.path, pos.line, pos.column, message});
         }
     }
 
@@ -81,7 +82,7 @@ private:
     ReadOutcome m_result;
     std::size_t m_reportEvery;
     std::size_t m_lastReport = 0;
-    static constexpr std::size_t kPrefaultStretch = std::size_t{16} << 20;
+    static constexpr std::size_t kPrefaultStretch = std::size_t {16} << 20;
     std::size_t m_prefaultedTo = 0;
 };
 

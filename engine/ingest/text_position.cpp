@@ -21,7 +21,7 @@ TextPosition positionOf(std::string_view text, std::size_t offset, LineIndex &in
     }
     const auto it = std::upper_bound(index.lineStarts.begin(), index.lineStarts.end(), offset);
     const std::size_t line = static_cast<std::size_t>(it - index.lineStarts.begin());
-    return TextPosition{line, offset - index.lineStarts[line - 1] + 1};
+    return TextPosition {line, offset - index.lineStarts[line - 1] + 1};
 }
 
 } // namespace kvt::engine

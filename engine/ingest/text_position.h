@@ -16,7 +16,7 @@ struct TextPosition {
 /// Remembers line starts already scanned so repeated lookups in one file stay linear overall.
 struct LineIndex {
     std::size_t scannedTo = 0;
-    std::vector<std::size_t> lineStarts{0};
+    std::vector<std::size_t> lineStarts {0};
 };
 
 /// Line and column (in bytes) of @p offset in @p text.

@@ -32,8 +32,7 @@ std::string alertsCsv(const SentinelResult &result)
     for (const auto &a : result.alerts) {
         const std::string time = formatIsoDateTime(a.latestAnomalyTime);
         const std::string fields[] = {a.resource, a.idS, a.clientInfoS, time, std::to_string(a.eventCount),
-                                      list(a.operationNames), list(a.requestUrls), list(a.accounts), a.accountMax,
-                                      a.callerIp, time};
+            list(a.operationNames), list(a.requestUrls), list(a.accounts), a.accountMax, a.callerIp, time};
         bool first = true;
         for (const auto &f : fields) {
             if (!first)

@@ -13,12 +13,22 @@ struct ListColumn {
 
 // The STATS columns of the seed query, in its order (counts handled beside them).
 constexpr ListColumn kLists[] = {
-    {"actor_name", &BurstRow::actorName},   {"app_id", &BurstRow::appId},         {"object_id", &BurstRow::objectId},
-    {"source_ip", &BurstRow::sourceIp},     {"city_name", &BurstRow::cityName},   {"region_name", &BurstRow::regionName},
-    {"country_name", &BurstRow::countryName}, {"as_org", &BurstRow::asOrg},       {"actions", &BurstRow::actions},
-    {"vault_names", &BurstRow::vaultNames}, {"result_type", &BurstRow::resultType}, {"cloud_region", &BurstRow::cloudRegion},
-    {"agent_name", &BurstRow::agentName},   {"subscription_id", &BurstRow::subscriptionId},
-    {"resource_group", &BurstRow::resourceGroup}, {"resource_ids", &BurstRow::resourceIds},
+    {"actor_name", &BurstRow::actorName},
+    {"app_id", &BurstRow::appId},
+    {"object_id", &BurstRow::objectId},
+    {"source_ip", &BurstRow::sourceIp},
+    {"city_name", &BurstRow::cityName},
+    {"region_name", &BurstRow::regionName},
+    {"country_name", &BurstRow::countryName},
+    {"as_org", &BurstRow::asOrg},
+    {"actions", &BurstRow::actions},
+    {"vault_names", &BurstRow::vaultNames},
+    {"result_type", &BurstRow::resultType},
+    {"cloud_region", &BurstRow::cloudRegion},
+    {"agent_name", &BurstRow::agentName},
+    {"subscription_id", &BurstRow::subscriptionId},
+    {"resource_group", &BurstRow::resourceGroup},
+    {"resource_ids", &BurstRow::resourceIds},
 };
 
 std::string listText(const std::vector<std::string> &values)

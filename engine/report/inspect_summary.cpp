@@ -28,7 +28,8 @@ std::map<std::string, double> fieldCoverage(const Dataset &data, FieldView view)
         statuses += data.httpStatusCode(r) >= 0 ? 1U : 0U;
     }
     coverage.emplace(std::string(ecs ? kEcsDurationName : kDurationMsName), static_cast<double>(durations) / n);
-    coverage.emplace(std::string(ecs ? kEcsHttpStatusCodeName : kHttpStatusCodeName), static_cast<double>(statuses) / n);
+    coverage.emplace(
+        std::string(ecs ? kEcsHttpStatusCodeName : kHttpStatusCodeName), static_cast<double>(statuses) / n);
     return coverage;
 }
 
@@ -39,9 +40,8 @@ nlohmann::json inspectJson(const LoadResult &load, FieldView view)
         nlohmann::json warnings = nlohmann::json::array();
         for (const auto &issue : f.issues)
             warnings.push_back({{"line", issue.line}, {"column", issue.column}, {"message", issue.message}});
-        nlohmann::json file{{"path", f.path},         {"format", f.format},     {"records", f.records},
-                            {"rejected", f.rejected}, {"warnings", warnings},   {"bytes", f.bytes},
-                            {"compressed", f.compressed}};
+        nlohmann::json file {{"path", f.path}, {"format", f.format}, {"records", f.records}, {"rejected", f.rejected},
+            {"warnings", warnings}, {"bytes", f.bytes}, {"compressed", f.compressed}};
         if (!f.layout.empty())
             file["layout"] = f.layout;
         if (!f.error.empty())
@@ -50,11 +50,12 @@ nlohmann::json inspectJson(const LoadResult &load, FieldView view)
             file["skipped"] = true;
         nlohmann::json columns = nlohmann::json::array();
         for (const auto &c : f.columns)
-            columns.push_back({{"name", c.name}, {"maps_to", c.canonical.empty() ? nlohmann::json() : nlohmann::json(c.canonical)}});
+            columns.push_back(
+                {{"name", c.name}, {"maps_to", c.canonical.empty() ? nlohmann::json() : nlohmann::json(c.canonical)}});
         file["columns"] = std::move(columns);
         files.push_back(std::move(file));
     }
-    nlohmann::json out{{"files", files}, {"records", load.records()}, {"rejected", load.rejected()}};
+    nlohmann::json out {{"files", files}, {"records", load.records()}, {"rejected", load.rejected()}};
     if (load.dataset && !load.dataset->empty()) {
         out["first"] = formatIsoDateTime(load.dataset->firstTime());
         out["last"] = formatIsoDateTime(load.dataset->lastTime());

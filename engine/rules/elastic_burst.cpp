@@ -32,10 +32,9 @@ std::string_view burstIdentityColumn(BurstIdentity g)
 
 const std::vector<std::string> &elasticReadOperations()
 {
-    static const std::vector<std::string> kOps{
-        "VaultGet",         "KeyGet",         "KeyList",          "KeyListVersions",         "KeyGetDeleted",
-        "KeyListDeleted",   "SecretGet",      "SecretList",       "SecretListVersions",      "SecretGetDeleted",
-        "SecretListDeleted", "CertificateGet", "CertificateList", "CertificateListVersions", "CertificateGetDeleted",
+    static const std::vector<std::string> kOps {"VaultGet", "KeyGet", "KeyList", "KeyListVersions", "KeyGetDeleted",
+        "KeyListDeleted", "SecretGet", "SecretList", "SecretListVersions", "SecretGetDeleted", "SecretListDeleted",
+        "CertificateGet", "CertificateList", "CertificateListVersions", "CertificateGetDeleted",
         "CertificateListDeleted", "CertificatePolicyGet", "CertificateContactsGet", "CertificateIssuerGet",
         "CertificateIssuersList"};
     return kOps;
@@ -75,7 +74,8 @@ std::vector<StringId> groupIds(const Dataset &d, TextField f)
     std::vector<StringId> ids(pool.size());
     std::map<std::string_view, StringId> first;
     for (StringId id = 0; id < pool.size(); ++id)
-        ids[id] = f == TextField::CallerIPAddress ? first.try_emplace(ecsSourceIp(pool.view(id)), id).first->second : id;
+        ids[id]
+            = f == TextField::CallerIPAddress ? first.try_emplace(ecsSourceIp(pool.view(id)), id).first->second : id;
     return ids;
 }
 
@@ -152,15 +152,15 @@ BurstRow rowOf(const Accumulator &a, Ticks start, Ticks end, std::string_view id
 bool passes(const BurstRow &r, const ElasticBurstParams &p)
 {
     return r.actorUniqueCount == 1 && r.actionCount >= static_cast<std::uint64_t>(p.minActions)
-           && r.distinctActions >= static_cast<std::uint64_t>(p.minDistinctActions);
+        && r.distinctActions >= static_cast<std::uint64_t>(p.minDistinctActions);
 }
 
 // Fixed windows: `EVAL time_window = DATE_TRUNC(window, @timestamp) | STATS ... BY time_window, id`.
 // Rows without the identity form ES|QL's null group, whose COUNT_DISTINCT is 0: it never passes.
 // Two passes: counts and distinct actions per group by interned ids first, the VALUES lists only
 // for the groups that pass.
-void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const ElasticBurstParams &p,
-                  std::vector<BurstRow> &out)
+void fixedWindows(
+    const Dataset &d, const std::vector<std::size_t> &rows, const ElasticBurstParams &p, std::vector<BurstRow> &out)
 {
     const TextField idField = identityField(p.groupBy);
     const std::vector<StringId> group = groupIds(d, idField);
@@ -183,7 +183,7 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
         const StringId id = group[d.textId(idField, r)];
         if (id == 0)
             continue; // the null group: never passes `actor_unique_count == 1`
-        const std::pair<Ticks, StringId> key{floorTo(d.time(r), p.window), id};
+        const std::pair<Ticks, StringId> key {floorTo(d.time(r), p.window), id};
         const auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
         if (added) {
             keys.push_back(key);
@@ -200,9 +200,9 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
     std::vector<std::uint8_t> keep(keys.size(), 0);
     for (std::size_t g = 0; g < keys.size(); ++g)
         keep[g] = counts[g].count >= static_cast<std::uint64_t>(p.minActions)
-                          && counts[g].actions.size() >= static_cast<std::size_t>(p.minDistinctActions)
-                      ? 1
-                      : 0;
+                && counts[g].actions.size() >= static_cast<std::size_t>(p.minDistinctActions)
+            ? 1
+            : 0;
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (groupOf[i] && keep[groupOf[i] - 1])
             passing[groupOf[i] - 1].add(d, rows[i], idField);
@@ -211,7 +211,7 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
             continue;
         const std::string_view identity = d.pool(idField).view(keys[g].second);
         BurstRow row = rowOf(passing[g], keys[g].first, keys[g].first + p.window,
-                             idField == TextField::CallerIPAddress ? ecsSourceIp(identity) : identity);
+            idField == TextField::CallerIPAddress ? ecsSourceIp(identity) : identity);
         if (passes(row, p))
             out.push_back(std::move(row));
     }
@@ -219,8 +219,8 @@ void fixedWindows(const Dataset &d, const std::vector<std::size_t> &rows, const 
 
 // Sliding windows: per identity, every window [t_i, t_i + window) opened by a record; qualifying
 // windows that overlap are merged into one burst (so a burst straddling a minute boundary is found).
-void slidingWindows(const Dataset &d, const std::vector<std::size_t> &rows, const ElasticBurstParams &p,
-                    std::vector<BurstRow> &out)
+void slidingWindows(
+    const Dataset &d, const std::vector<std::size_t> &rows, const ElasticBurstParams &p, std::vector<BurstRow> &out)
 {
     const TextField idField = identityField(p.groupBy);
     std::map<std::string_view, std::vector<std::size_t>> byIdentity;
@@ -289,7 +289,8 @@ ElasticBurstResult runElasticBurst(const Dataset &d, const ElasticBurstParams &p
         ++result.blindSpot.recordsInScope;
         if (d.text(idField, r).empty()) {
             ++result.blindSpot.recordsWithoutIdentity;
-            ++unseen[std::string(d.text(TextField::CallerIPAddress, r)) + " app " + std::string(d.text(TextField::ClaimAppId, r))];
+            ++unseen[std::string(d.text(TextField::CallerIPAddress, r)) + " app "
+                + std::string(d.text(TextField::ClaimAppId, r))];
         }
     }
     std::vector<std::pair<std::string, std::uint64_t>> top(unseen.begin(), unseen.end());

@@ -16,16 +16,16 @@ namespace kvt::engine {
 /// identities do not carry: the other choices show what that grouping cannot see.
 enum class BurstIdentity { Upn, AppId, ObjectId, SourceIp };
 
-std::string_view burstIdentityName(BurstIdentity g);       ///< "upn", "appid", "oid", "ip"
-std::string_view burstIdentityColumn(BurstIdentity g);     ///< the ECS field, e.g. azure.platformlogs.identity.claim.upn
+std::string_view burstIdentityName(BurstIdentity g); ///< "upn", "appid", "oid", "ip"
+std::string_view burstIdentityColumn(BurstIdentity g); ///< the ECS field, e.g. azure.platformlogs.identity.claim.upn
 
 /// The 20 read operations of the ES|QL rule.
 const std::vector<std::string> &elasticReadOperations();
 
 struct ElasticBurstParams {
-    Ticks window = kTicksPerMinute;  ///< DATE_TRUNC(1 minute, @timestamp)
-    int minActions = 5;              ///< action_count >= 5 (Elastic's shipped rule uses 10)
-    int minDistinctActions = 2;      ///< distinct_actions >= 2
+    Ticks window = kTicksPerMinute; ///< DATE_TRUNC(1 minute, @timestamp)
+    int minActions = 5; ///< action_count >= 5 (Elastic's shipped rule uses 10)
+    int minDistinctActions = 2; ///< distinct_actions >= 2
     std::vector<std::string> operations = elasticReadOperations();
     BurstIdentity groupBy = BurstIdentity::Upn;
     bool sliding = false; ///< windows of the same length starting at every record, merged when they overlap
@@ -34,11 +34,12 @@ struct ElasticBurstParams {
 /// One output row, with the seed query's columns. Multi-valued columns hold the distinct values
 /// (VALUES), sorted; an empty list where ES|QL would return null.
 struct BurstRow {
-    Ticks timeWindow = 0;     ///< window start
-    Ticks windowEnd = 0;      ///< exclusive end (fixed: start + window; sliding: last record + window)
-    std::string identity;     ///< the BY value (never empty: rows without it cannot pass the filter)
+    Ticks timeWindow = 0; ///< window start
+    Ticks windowEnd = 0; ///< exclusive end (fixed: start + window; sliding: last record + window)
+    std::string identity; ///< the BY value (never empty: rows without it cannot pass the filter)
     std::vector<std::string> actorName, appId, objectId, sourceIp, cityName, regionName, countryName, asOrg;
-    std::vector<std::string> actions, vaultNames, resultType, cloudRegion, agentName, subscriptionId, resourceGroup, resourceIds;
+    std::vector<std::string> actions, vaultNames, resultType, cloudRegion, agentName, subscriptionId, resourceGroup,
+        resourceIds;
     std::uint64_t actorUniqueCount = 0;
     std::uint64_t actionCount = 0;
     std::uint64_t distinctActions = 0;
@@ -48,7 +49,7 @@ struct BurstRow {
 
 /// What the grouping identity hides: read operations whose records lack it.
 struct BlindSpot {
-    std::uint64_t recordsInScope = 0;        ///< records of the listed operations
+    std::uint64_t recordsInScope = 0; ///< records of the listed operations
     std::uint64_t recordsWithoutIdentity = 0;
     /// The callers (source IP and app id) behind those records, most records first, at most 10.
     std::vector<std::pair<std::string, std::uint64_t>> topCallers;

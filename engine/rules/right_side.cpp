@@ -12,7 +12,7 @@ namespace {
 
 // The `by` columns of the right side's summarize (spec 4.4).
 using GroupKey = std::tuple<Ticks, std::string_view, std::string_view, std::string_view, std::string_view,
-                            std::string_view, std::string_view, std::string_view, std::string_view>;
+    std::string_view, std::string_view, std::string_view, std::string_view>;
 
 struct Group {
     std::uint64_t perOperationCount = 0;
@@ -31,8 +31,7 @@ bool hasColumn(const Dataset &data, TextField f)
     return data.pool(f).size() > 1;
 }
 
-template <typename Set>
-std::vector<std::string> capped(const Set &values, std::size_t cap)
+template <typename Set> std::vector<std::string> capped(const Set &values, std::size_t cap)
 {
     std::vector<std::string> out;
     for (const auto &v : values) {
@@ -53,7 +52,7 @@ std::string hourRange(Ticks hour)
 } // namespace
 
 void joinAndSummarize(const Dataset &data, const SentinelParams &params, const TimeAxis &axis,
-                      std::span<const std::size_t> candidates, SentinelResult &out)
+    std::span<const std::size_t> candidates, SentinelResult &out)
 {
     const bool byResource = params.seriesKey == SeriesKey::Resource;
     const TextField keyField = byResource ? TextField::Resource : TextField::CallerIPAddress;
@@ -67,8 +66,10 @@ void joinAndSummarize(const Dataset &data, const SentinelParams &params, const T
         leftByKey.try_emplace(a.key, &a);
     }
 
-    const bool objidExists = hasColumn(data, TextField::ClaimObjectIdentifier) || (params.claimBackfill && hasColumn(data, TextField::ClaimOid));
-    const bool oidExists = hasColumn(data, TextField::ClaimOid) || (params.claimBackfill && hasColumn(data, TextField::ClaimObjectIdentifier));
+    const bool objidExists = hasColumn(data, TextField::ClaimObjectIdentifier)
+        || (params.claimBackfill && hasColumn(data, TextField::ClaimOid));
+    const bool oidExists = hasColumn(data, TextField::ClaimOid)
+        || (params.claimBackfill && hasColumn(data, TextField::ClaimObjectIdentifier));
     const bool idExists = hasColumn(data, TextField::IdS);
     const bool uriExists = hasColumn(data, TextField::RequestUriS);
     const bool clientExists = hasColumn(data, TextField::ClientInfoS);
@@ -96,15 +97,12 @@ void joinAndSummarize(const Dataset &data, const SentinelParams &params, const T
             if (oid.empty())
                 oid = data.text(TextField::ClaimObjectIdentifier, r);
         }
-        const GroupKey key{hour,
-                           data.text(TextField::Resource, r),
-                           data.text(TextField::OperationName, r),
-                           columnOr(data, TextField::IdS, r, "None", idExists),
-                           columnOr(data, TextField::CallerIPAddress, r, "None", ipExists),
-                           objidExists ? objid : std::string_view("None"),
-                           oidExists ? oid : std::string_view(""),
-                           columnOr(data, TextField::RequestUriS, r, "None", uriExists),
-                           columnOr(data, TextField::ClientInfoS, r, "None", clientExists)};
+        const GroupKey key {hour, data.text(TextField::Resource, r), data.text(TextField::OperationName, r),
+            columnOr(data, TextField::IdS, r, "None", idExists),
+            columnOr(data, TextField::CallerIPAddress, r, "None", ipExists),
+            objidExists ? objid : std::string_view("None"), oidExists ? oid : std::string_view(""),
+            columnOr(data, TextField::RequestUriS, r, "None", uriExists),
+            columnOr(data, TextField::ClientInfoS, r, "None", clientExists)};
         Group &g = groups[key];
         ++g.perOperationCount;
         g.latest = g.records.empty() ? t : std::max(g.latest, t);
@@ -170,20 +168,21 @@ void joinAndSummarize(const Dataset &data, const SentinelParams &params, const T
         o.key = a.key;
         o.bin = a.bin;
         o.recordsInBin = static_cast<std::uint64_t>(a.count);
-        const std::pair<std::string_view, Ticks> id{a.key, a.bin};
+        const std::pair<std::string_view, Ticks> id {a.key, a.bin};
         o.recordsJoined = joinedPerAnomaly.count(id) ? joinedPerAnomaly.at(id) : 0;
         o.alerts = alertsPerAnomaly.count(id) ? alertsPerAnomaly.at(id) : 0;
         o.silenced = o.alerts == 0;
         if (leftByKey.at(a.key) != &a) {
-            o.reason = "another anomaly of the same key was kept by the innerunique join; its records are reported there";
+            o.reason
+                = "another anomaly of the same key was kept by the innerunique join; its records are reported there";
         } else if (o.silenced && params.drilldown == Drilldown::Faithful) {
             o.reason = "flagged by the model, silenced by the join: no qualifying record of this key in "
-                       + hourRange(a.bin) + " UTC, the only hour the deployed rule joins (spec 5.7)";
+                + hourRange(a.bin) + " UTC, the only hour the deployed rule joins (spec 5.7)";
         } else if (o.silenced) {
             o.reason = "flagged by the model, but no qualifying record of this key inside the alert window";
         } else if (params.drilldown == Drilldown::Faithful && o.recordsJoined < o.recordsInBin) {
             o.reason = "the alert describes only " + std::to_string(o.recordsJoined) + " of "
-                       + std::to_string(o.recordsInBin) + " records: those of " + hourRange(a.bin) + " UTC (spec 5.7)";
+                + std::to_string(o.recordsInBin) + " records: those of " + hourRange(a.bin) + " UTC (spec 5.7)";
         }
         out.outcomes.push_back(std::move(o));
     }

@@ -16,19 +16,19 @@ namespace kvt::engine {
 enum class SeriesKey { CallerIPAddress, Resource };
 enum class Drilldown {
     Faithful, ///< exactly the deployed join: only records of the first UTC hour of the anomalous bin
-    FullBin   ///< every record of the anomalous bin
+    FullBin ///< every record of the anomalous bin
 };
 
 inline constexpr const char *kResourceGraphAppIdDefault = "509e4652-da8d-478d-a730-e9d4a1996ca4";
 
 struct SentinelParams {
-    std::optional<Ticks> now;          ///< unset: see defaultNow()
-    int lookbackDays = 14;             ///< starttime
-    Ticks bin = kTicksPerDay;          ///< timeframe
-    double scoreThreshold = 3;         ///< scorethreshold
-    double baselineThreshold = 25;     ///< baselinethreshold (compared with the truncated baseline)
-    std::vector<std::string> allowAppIds{kResourceGraphAppIdDefault}; ///< Allowedappid (case-sensitive `in`)
-    std::vector<std::string> operations{"SecretGet", "KeyGet", "VaultGet"}; ///< OperationList
+    std::optional<Ticks> now; ///< unset: see defaultNow()
+    int lookbackDays = 14; ///< starttime
+    Ticks bin = kTicksPerDay; ///< timeframe
+    double scoreThreshold = 3; ///< scorethreshold
+    double baselineThreshold = 25; ///< baselinethreshold (compared with the truncated baseline)
+    std::vector<std::string> allowAppIds {kResourceGraphAppIdDefault}; ///< Allowedappid (case-sensitive `in`)
+    std::vector<std::string> operations {"SecretGet", "KeyGet", "VaultGet"}; ///< OperationList
     Ticks alertWindow = 2 * kTicksPerDay; ///< the ago(2d) filters
     int seasonality = -1;
     TrendKind trend = TrendKind::LineFit;

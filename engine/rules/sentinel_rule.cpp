@@ -43,7 +43,10 @@ struct SentinelRule::Cache {
     std::vector<AnomalyResult> results;
 };
 
-SentinelRule::SentinelRule(std::shared_ptr<const Dataset> data) : m_data(std::move(data)), m_cache(std::make_shared<Cache>()) {}
+SentinelRule::SentinelRule(std::shared_ptr<const Dataset> data)
+    : m_data(std::move(data)), m_cache(std::make_shared<Cache>())
+{
+}
 
 namespace {
 
@@ -70,7 +73,8 @@ ModelInputs modelInputsOf(const SentinelParams &p)
 void SentinelRule::refreshSeries(const SentinelParams &params, const TimeAxis &axis, Ticks windowStart)
 {
     Cache &c = *m_cache;
-    const SeriesInputs inputs{axis.from, axis.end(), params.bin, windowStart, params.seriesKey, params.allowAppIds, params.operations};
+    const SeriesInputs inputs {
+        axis.from, axis.end(), params.bin, windowStart, params.seriesKey, params.allowAppIds, params.operations};
     if (c.seriesInputs && *c.seriesInputs == inputs)
         return;
     const Dataset &data = *m_data;
@@ -93,7 +97,7 @@ void SentinelRule::refreshSeries(const SentinelParams &params, const TimeAxis &a
     const ModelInputs model = modelInputsOf(params);
     const bool modelChanged = !c.modelInputs || !(*c.modelInputs == model);
     const bool sameAxis = c.seriesInputs && c.seriesInputs->from == inputs.from && c.seriesInputs->to == inputs.to
-                          && c.seriesInputs->bin == inputs.bin && c.seriesInputs->key == inputs.key;
+        && c.seriesInputs->bin == inputs.bin && c.seriesInputs->key == inputs.key;
     const DecomposeParams dp = decomposeParams(params);
     AnomalyScorer scorer;
     std::vector<AnomalyResult> results(table.keys.size());
@@ -162,7 +166,8 @@ SentinelResult SentinelRule::run(const SentinelParams &input)
             const std::int64_t baseline = truncateToLong(r.parts.baseline[b]);
             if (r.flags[b] <= 0 || static_cast<double>(baseline) <= input.baselineThreshold)
                 continue;
-            AnomalyRow row{c.table.keys[k], out.axis.binStart(b), counts[b], baseline, r.parts.baseline[b], r.scores[b], r.flags[b]};
+            AnomalyRow row {c.table.keys[k], out.axis.binStart(b), counts[b], baseline, r.parts.baseline[b],
+                r.scores[b], r.flags[b]};
             out.timeSeriesAlerts.push_back(row);
             if (row.bin > now - input.alertWindow)
                 out.anomalies.push_back(std::move(row));

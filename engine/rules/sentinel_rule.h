@@ -24,10 +24,10 @@ struct ScoredSeries {
 
 /// A row of the rule's TimeSeriesAlerts (after mv-expand, `anomalies > 0`, `baseline > threshold`).
 struct AnomalyRow {
-    std::string key;          ///< CallerIPAddress (or Resource)
-    Ticks bin = 0;            ///< AnomalyHour = TimeGenerated = bin start
-    double count = 0;         ///< HourlyCount
-    std::int64_t baseline = 0;///< truncated, as `to typeof(long)`
+    std::string key; ///< CallerIPAddress (or Resource)
+    Ticks bin = 0; ///< AnomalyHour = TimeGenerated = bin start
+    double count = 0; ///< HourlyCount
+    std::int64_t baseline = 0; ///< truncated, as `to typeof(long)`
     double baselineReal = 0;
     double score = 0;
     int flag = 0;
@@ -43,7 +43,7 @@ struct AlertRow {
     std::vector<std::string> operationNames;
     std::vector<std::string> requestUrls;
     std::vector<std::string> accounts;
-    std::string accountMax;       ///< greatest CallerObjectId (spec 5.13)
+    std::string accountMax; ///< greatest CallerObjectId (spec 5.13)
     std::string callerIp;
     std::vector<std::size_t> recordIds; ///< the records behind this alert, for the drill-down
 };
@@ -52,21 +52,21 @@ struct AlertRow {
 struct AnomalyOutcome {
     std::string key;
     Ticks bin = 0;
-    std::uint64_t recordsInBin = 0;  ///< qualifying records of the key in the whole bin
+    std::uint64_t recordsInBin = 0; ///< qualifying records of the key in the whole bin
     std::uint64_t recordsJoined = 0; ///< records the chosen drill-down joined
-    std::size_t alerts = 0;          ///< final rows it produced
-    bool silenced = false;           ///< flagged by the model, no alert row
-    std::string reason;              ///< why it was silenced or reduced, in words
+    std::size_t alerts = 0; ///< final rows it produced
+    bool silenced = false; ///< flagged by the model, no alert row
+    std::string reason; ///< why it was silenced or reduced, in words
 };
 
 struct SentinelResult {
-    SentinelParams params;            ///< as run, `now` resolved
+    SentinelParams params; ///< as run, `now` resolved
     TimeAxis axis;
     std::vector<ScoredSeries> series; ///< every key, sorted
     std::vector<AnomalyRow> timeSeriesAlerts; ///< every bin that passed the model and baseline filters
-    std::vector<AnomalyRow> anomalies;        ///< those inside the alert window
+    std::vector<AnomalyRow> anomalies; ///< those inside the alert window
     std::vector<AlertRow> alerts;
-    std::vector<AnomalyOutcome> outcomes;     ///< one per anomaly
+    std::vector<AnomalyOutcome> outcomes; ///< one per anomaly
 };
 
 /// Runs the rule over one dataset, caching what parameter changes do not invalidate:
@@ -82,7 +82,7 @@ public:
 
     /// Counters for tests and benchmarks: how often the expensive stages actually ran.
     int seriesBuilds() const { return m_seriesBuilds; }
-    int scoreRuns() const { return m_scoreRuns; }      ///< full rescoring passes (model changes)
+    int scoreRuns() const { return m_scoreRuns; } ///< full rescoring passes (model changes)
     int seriesScored() const { return m_seriesScored; } ///< series decomposed in total
 
 private:

@@ -44,7 +44,7 @@ namespace {
 
 // Per-phase median of the valid learning points, repeated over the whole series.
 void seasonalInto(std::span<const double> x, std::span<const std::uint8_t> valid, std::size_t learn, int period,
-                  std::span<double> out, std::vector<double> &buffer)
+    std::span<double> out, std::vector<double> &buffer)
 {
     const auto p = static_cast<std::size_t>(period);
     for (std::size_t phase = 0; phase < p && phase < x.size(); ++phase) {
@@ -64,13 +64,14 @@ void seasonalInto(std::span<const double> x, std::span<const std::uint8_t> valid
 
 // Trend of the deseasonalised series d over its valid learning points, evaluated everywhere.
 void trendInto(std::span<const double> d, std::span<const std::uint8_t> valid, std::size_t learn, TrendKind kind,
-               std::span<double> out)
+    std::span<double> out)
 {
     if (kind == TrendKind::None) {
         std::fill(out.begin(), out.end(), 0.0);
         return;
     }
-    const bool allValid = std::all_of(valid.begin(), valid.begin() + static_cast<std::ptrdiff_t>(learn), [](std::uint8_t v) { return v != 0; });
+    const bool allValid = std::all_of(
+        valid.begin(), valid.begin() + static_cast<std::ptrdiff_t>(learn), [](std::uint8_t v) { return v != 0; });
     if (kind == TrendKind::Average) {
         double sum = 0;
         std::size_t count = 0;
@@ -107,7 +108,7 @@ void trendInto(std::span<const double> d, std::span<const std::uint8_t> valid, s
 }
 
 void decomposeInto(std::span<const double> x, const DecomposeParams &params, Decomposition &out,
-                   std::vector<std::uint8_t> &valid, std::vector<double> &buffer)
+    std::vector<std::uint8_t> &valid, std::vector<double> &buffer)
 {
     const std::size_t n = x.size();
     const std::size_t learn = n - std::min<std::size_t>(n, static_cast<std::size_t>(std::max(params.testPoints, 0)));

@@ -25,17 +25,17 @@ struct DecomposeParams {
     double threshold = 1.5;
     int seasonality = -1; ///< -1 autodetect, 0 none, N > 0 forced period
     TrendKind trend = TrendKind::LineFit;
-    int testPoints = 0;   ///< trailing points left out of the learning (fit, medians, percentiles)
+    int testPoints = 0; ///< trailing points left out of the learning (fit, medians, percentiles)
     OutlierMethod method = OutlierMethod::CTukey;
     double seasonalityThreshold = kDecomposeSeasonalityThreshold;
 };
 
 /// How the period in a decomposition was chosen.
 enum class PeriodSource {
-    None,        ///< seasonality 0: no seasonal component asked for
-    Forced,      ///< seasonality N
-    Detected,    ///< autodetect found a period scoring >= the threshold
-    NotDetected  ///< autodetect found none (seasonal component 0)
+    None, ///< seasonality 0: no seasonal component asked for
+    Forced, ///< seasonality N
+    Detected, ///< autodetect found a period scoring >= the threshold
+    NotDetected ///< autodetect found none (seasonal component 0)
 };
 
 /// Every intermediate value of one series, so the GUI can explain any score on demand.

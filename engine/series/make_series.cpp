@@ -8,7 +8,7 @@ namespace kvt::engine {
 
 TimeAxis TimeAxis::fromRange(Ticks from, Ticks to, Ticks step)
 {
-    TimeAxis axis{from, step, 0};
+    TimeAxis axis {from, step, 0};
     if (step > 0 && to > from)
         axis.bins = static_cast<std::size_t>((to - from + step - 1) / step);
     return axis;
@@ -21,8 +21,8 @@ std::int64_t TimeAxis::binOf(Ticks t) const
     return (t - from) / step;
 }
 
-SeriesTable makeSeriesCount(const Dataset &data, TextField key, const TimeAxis &axis,
-                            std::span<const std::uint8_t> rowFilter)
+SeriesTable makeSeriesCount(
+    const Dataset &data, TextField key, const TimeAxis &axis, std::span<const std::uint8_t> rowFilter)
 {
     const auto &keys = data.column(key);
     const auto &times = data.times();

@@ -37,7 +37,7 @@ struct SeriesTable {
 /// Counts rows per value of @p key per bin. Rows outside the axis are ignored; a key with no row
 /// inside the axis gets no series (rows whose key is empty are ignored, as the rule drops them).
 /// @p rowFilter, when non-empty, selects the rows to count (1 = keep).
-SeriesTable makeSeriesCount(const Dataset &data, TextField key, const TimeAxis &axis,
-                            std::span<const std::uint8_t> rowFilter = {});
+SeriesTable makeSeriesCount(
+    const Dataset &data, TextField key, const TimeAxis &axis, std::span<const std::uint8_t> rowFilter = {});
 
 } // namespace kvt::engine

@@ -15,7 +15,7 @@ std::string_view outlierMethodName(OutlierMethod m)
 }
 
 OutlierStats scoreOutliers(std::span<const double> r, std::size_t learnCount, OutlierMethod method,
-                           std::span<const std::uint8_t> valid, std::span<double> scores, std::vector<double> &sortBuffer)
+    std::span<const std::uint8_t> valid, std::span<double> scores, std::vector<double> &sortBuffer)
 {
     OutlierStats stats;
     if (method == OutlierMethod::Tukey) {

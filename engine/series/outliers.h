@@ -11,7 +11,7 @@ namespace kvt::engine {
 
 enum class OutlierMethod {
     CTukey, ///< "ctukey": 10th/90th percentiles, normalised (the default)
-    Tukey   ///< "tukey": 25th/75th percentiles
+    Tukey ///< "tukey": 25th/75th percentiles
 };
 
 /// The engine's normalisation factor for the 10/90 pair, fitted to real engine output
@@ -20,11 +20,11 @@ inline constexpr double kCTukeyNormalisation = 2.772605605507915;
 
 /// The arithmetic behind every score, so a score can be explained on demand.
 struct OutlierStats {
-    double lowPercentile = 10;  ///< P used for the lower fence
+    double lowPercentile = 10; ///< P used for the lower fence
     double highPercentile = 90;
-    double low = 0;             ///< value of the lower percentile of the learning points
+    double low = 0; ///< value of the lower percentile of the learning points
     double high = 0;
-    double range = 0;           ///< high - low
+    double range = 0; ///< high - low
     double normalisation = kCTukeyNormalisation;
     /// Points strictly outside [low, high] while range == 0: their score is ±infinity (the spec's
     /// recommended reading of an undocumented case, kql-semantics.md 1.2), so they always flag.
@@ -35,7 +35,7 @@ struct OutlierStats {
 /// below. The percentiles come from the first @p learnCount points whose @p valid entry is non-zero
 /// (@p valid empty = all valid). Invalid points score 0. @p sortBuffer is scratch space.
 OutlierStats scoreOutliers(std::span<const double> r, std::size_t learnCount, OutlierMethod method,
-                           std::span<const std::uint8_t> valid, std::span<double> scores, std::vector<double> &sortBuffer);
+    std::span<const std::uint8_t> valid, std::span<double> scores, std::vector<double> &sortBuffer);
 
 /// Convenience form of series_outliers(series, kind) over the whole series.
 std::vector<double> seriesOutliers(std::span<const double> r, OutlierMethod method = OutlierMethod::CTukey);

@@ -89,23 +89,24 @@ std::vector<PeriodScore> detectPeriods(std::span<const double> x, double minPeri
         std::vector<PeriodScore> peaks;
         for (int p = lo; p <= hi; ++p) {
             const double s = score[static_cast<std::size_t>(p)];
-            const bool peak = (p == lo || s >= score[static_cast<std::size_t>(p - 1)]) && s >= score[static_cast<std::size_t>(p + 1)];
+            const bool peak = (p == lo || s >= score[static_cast<std::size_t>(p - 1)])
+                && s >= score[static_cast<std::size_t>(p + 1)];
             if (peak && s >= kMinReportedScore)
                 peaks.push_back({p, s});
         }
         // Best first; among equal scores the shorter period (the fundamental) first.
-        std::stable_sort(peaks.begin(), peaks.end(), [](const PeriodScore &a, const PeriodScore &b) { return a.score > b.score; });
+        std::stable_sort(
+            peaks.begin(), peaks.end(), [](const PeriodScore &a, const PeriodScore &b) { return a.score > b.score; });
         for (const auto &candidate : peaks) {
-            const bool harmonic = std::any_of(result.begin(), result.end(), [&](const PeriodScore &r) {
-                return candidate.period % r.period == 0;
-            });
+            const bool harmonic = std::any_of(
+                result.begin(), result.end(), [&](const PeriodScore &r) { return candidate.period % r.period == 0; });
             if (!harmonic)
                 result.push_back(candidate);
             if (static_cast<int>(result.size()) == count)
                 break;
         }
     }
-    result.resize(static_cast<std::size_t>(std::max(count, 0)), PeriodScore{});
+    result.resize(static_cast<std::size_t>(std::max(count, 0)), PeriodScore {});
     return result;
 }
 

@@ -18,13 +18,14 @@ std::string_view ecsSourceIp(std::string_view caller)
     };
     if (caller.size() > 2 && caller.front() == '[') { // [v6]:port or [v6]
         const std::size_t close = caller.find(']');
-        if (close != std::string_view::npos && (close + 1 == caller.size() || (caller[close + 1] == ':' && digits(caller.substr(close + 2)))))
+        if (close != std::string_view::npos
+            && (close + 1 == caller.size() || (caller[close + 1] == ':' && digits(caller.substr(close + 2)))))
             return caller.substr(1, close - 1);
         return caller;
     }
     const std::size_t colon = caller.find(':');
-    if (colon != std::string_view::npos && caller.find(':', colon + 1) == std::string_view::npos && caller.find('.') < colon
-        && digits(caller.substr(colon + 1)))
+    if (colon != std::string_view::npos && caller.find(':', colon + 1) == std::string_view::npos
+        && caller.find('.') < colon && digits(caller.substr(colon + 1)))
         return caller.substr(0, colon); // IPv4:port (one colon only: IPv6 has several)
     return caller;
 }

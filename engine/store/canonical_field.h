@@ -26,62 +26,49 @@ enum class TextField : std::size_t {
     ResourceProvider,
     ResourceType,
     Resource,
-    IdS,                  ///< properties.id: the object URI
-    RequestUriS,          ///< properties.requestUri
-    ClientInfoS,          ///< properties.clientInfo (user agent)
-    ClaimAppId,           ///< identity.claim.appid
-    ClaimOid,             ///< identity.claim.oid (data-plane shape)
-    ClaimUpn,             ///< identity.claim.upn (data-plane shape)
-    ClaimObjectIdentifier,///< identity.claim["http://schemas.microsoft.com/identity/claims/objectidentifier"]
-    ClaimUpnLong,         ///< identity.claim["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"]
+    IdS, ///< properties.id: the object URI
+    RequestUriS, ///< properties.requestUri
+    ClientInfoS, ///< properties.clientInfo (user agent)
+    ClaimAppId, ///< identity.claim.appid
+    ClaimOid, ///< identity.claim.oid (data-plane shape)
+    ClaimUpn, ///< identity.claim.upn (data-plane shape)
+    ClaimObjectIdentifier, ///< identity.claim["http://schemas.microsoft.com/identity/claims/objectidentifier"]
+    ClaimUpnLong, ///< identity.claim["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"]
     // Fields only Elastic exports carry (the integration's GeoIP and shipper fields, which the ES|QL
     // rule reports). No AzureDiagnostics column: stored only when a file has them (see isSparseField).
-    EcsGeoCityName,       ///< source.geo.city_name (or geo.city_name)
-    EcsGeoRegionName,     ///< source.geo.region_name (or geo.region_name)
-    EcsGeoCountryName,    ///< source.geo.country_name (or geo.country_name)
-    EcsAsOrganizationName,///< source.as.organization.name
-    EcsCloudRegion,       ///< cloud.region
-    EcsAgentName,         ///< agent.name
+    EcsGeoCityName, ///< source.geo.city_name (or geo.city_name)
+    EcsGeoRegionName, ///< source.geo.region_name (or geo.region_name)
+    EcsGeoCountryName, ///< source.geo.country_name (or geo.country_name)
+    EcsAsOrganizationName, ///< source.as.organization.name
+    EcsCloudRegion, ///< cloud.region
+    EcsAgentName, ///< agent.name
     Count
 };
 
 inline constexpr std::size_t kTextFieldCount = static_cast<std::size_t>(TextField::Count);
 
 /// AzureDiagnostics column name of each text field, in TextField order (empty for ECS-only fields).
-inline constexpr std::array<std::string_view, kTextFieldCount> kTextFieldNames{
-    "OperationName",
-    "OperationVersion",
-    "Category",
-    "ResultType",
-    "ResultSignature",
-    "ResultDescription",
-    "CallerIPAddress",
-    "CorrelationId",
-    "ResourceId",
-    "SubscriptionId",
-    "ResourceGroup",
-    "ResourceProvider",
-    "ResourceType",
-    "Resource",
-    "id_s",
-    "requestUri_s",
-    "clientInfo_s",
-    "identity_claim_appid_g",
-    "identity_claim_oid_g",
-    "identity_claim_upn_s",
+inline constexpr std::array<std::string_view, kTextFieldCount> kTextFieldNames {
+    "OperationName", "OperationVersion", "Category", "ResultType", "ResultSignature", "ResultDescription",
+    "CallerIPAddress", "CorrelationId", "ResourceId", "SubscriptionId", "ResourceGroup", "ResourceProvider",
+    "ResourceType", "Resource", "id_s", "requestUri_s", "clientInfo_s", "identity_claim_appid_g",
+    "identity_claim_oid_g", "identity_claim_upn_s",
     "identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g",
-    "identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s",
-    "", "", "", "", "", "", // ECS-only fields: no AzureDiagnostics column
+    "identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s", "", "", "", "", "",
+    "", // ECS-only fields: no AzureDiagnostics column
 };
 
 /// True for the fields most exports never carry: their columns are created only when a record has
 /// a value, so they cost nothing otherwise.
-constexpr bool isSparseField(std::size_t f) { return f >= static_cast<std::size_t>(TextField::EcsGeoCityName); }
+constexpr bool isSparseField(std::size_t f)
+{
+    return f >= static_cast<std::size_t>(TextField::EcsGeoCityName);
+}
 
 /// The ECS / Elastic Azure-integration name of each text field (data-formats.md section 7), the
 /// names the ES|QL rule reads; empty where ECS has no field of its own (ResourceType is folded into
 /// azure.resource.provider there).
-inline constexpr std::array<std::string_view, kTextFieldCount> kEcsFieldNames{
+inline constexpr std::array<std::string_view, kTextFieldCount> kEcsFieldNames {
     "event.action",
     "azure.platformlogs.operationVersion",
     "azure.platformlogs.category",
@@ -124,7 +111,10 @@ inline constexpr std::string_view kTimeGeneratedName = "TimeGenerated";
 inline constexpr std::string_view kDurationMsName = "DurationMs";
 inline constexpr std::string_view kHttpStatusCodeName = "httpStatusCode_d";
 
-constexpr std::string_view textFieldName(TextField f) { return kTextFieldNames[static_cast<std::size_t>(f)]; }
+constexpr std::string_view textFieldName(TextField f)
+{
+    return kTextFieldNames[static_cast<std::size_t>(f)];
+}
 
 /// The field with AzureDiagnostics column name @p name (case-sensitive, as in KQL).
 std::optional<TextField> textFieldByName(std::string_view name);

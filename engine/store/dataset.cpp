@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cstdint>
+#include <thread>
 
 #include <sys/mman.h>
 
@@ -15,12 +15,11 @@ namespace {
 // Columns of millions of rows are written once, front to back: where the kernel gives huge pages on
 // request (transparent_hugepage=madvise, Debian's default), ask for them, so filling a column costs
 // a page fault per 2 MB instead of one per 4 KB.
-template <typename T>
-void reserveColumn(std::vector<T> &column, std::size_t rows)
+template <typename T> void reserveColumn(std::vector<T> &column, std::size_t rows)
 {
     column.reserve(rows);
 #ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    constexpr std::uintptr_t kHuge = std::uintptr_t {2} << 20;
     const auto start = reinterpret_cast<std::uintptr_t>(column.data());
     const std::uintptr_t first = (start + kHuge - 1) & ~(kHuge - 1);
     const std::uintptr_t last = (start + column.capacity() * sizeof(T)) & ~(kHuge - 1);
@@ -57,8 +56,7 @@ void Dataset::reserve(std::size_t records)
 
 namespace {
 
-template <typename T>
-void appendAll(std::vector<T> &to, const std::vector<T> &from)
+template <typename T> void appendAll(std::vector<T> &to, const std::vector<T> &from)
 {
     to.insert(to.end(), from.begin(), from.end());
 }
@@ -85,7 +83,8 @@ void Dataset::appendChunks(const std::vector<Dataset> &chunks, std::uint32_t sou
     const auto task = [&](std::size_t k) {
         if (k < kTextFieldCount) {
             auto &column = m_text[k];
-            const bool anyValue = !column.empty() || std::any_of(chunks.begin(), chunks.end(), [k](const Dataset &c) { return !c.m_text[k].empty(); });
+            const bool anyValue = !column.empty()
+                || std::any_of(chunks.begin(), chunks.end(), [k](const Dataset &c) { return !c.m_text[k].empty(); });
             if (!anyValue)
                 return; // a sparse field none of the parts has
             column.resize(before, 0);
@@ -119,7 +118,7 @@ void Dataset::appendChunks(const std::vector<Dataset> &chunks, std::uint32_t sou
         }
     };
     const std::size_t tasks = kTextFieldCount + 4;
-    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> next {0};
     const auto worker = [&] {
         for (std::size_t k; (k = next++) < tasks;)
             task(k);

@@ -34,9 +34,9 @@ struct SourceFile {
 /// A record on its way into the store: views valid only until @ref Dataset::append returns.
 struct EventDraft {
     Ticks time = 0;
-    std::array<std::string_view, kTextFieldCount> text{};
+    std::array<std::string_view, kTextFieldCount> text {};
     std::int64_t durationMs = std::numeric_limits<std::int64_t>::min(); ///< min() = absent
-    std::int32_t httpStatusCode = -1;                                   ///< -1 = absent
+    std::int32_t httpStatusCode = -1; ///< -1 = absent
 
     std::string_view &operator[](TextField f) { return text[static_cast<std::size_t>(f)]; }
 };

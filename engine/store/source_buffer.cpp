@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstdint>
-#include <cstring>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -20,7 +20,7 @@ namespace {
 // Bytes read into memory (standard input, tests).
 class HeapBuffer final : public SourceBuffer {
 public:
-    explicit HeapBuffer(std::string content) : m_content(std::move(content)) {}
+    explicit HeapBuffer(std::string content) : m_content(std::move(content)) { }
     std::string_view bytes() const override { return m_content; }
     bool compressed() const override { return false; }
 
@@ -65,7 +65,7 @@ private:
 
 class MappedBuffer final : public SourceBuffer {
 public:
-    MappedBuffer(void *addr, std::size_t size) : m_addr(addr), m_size(size) {}
+    MappedBuffer(void *addr, std::size_t size) : m_addr(addr), m_size(size) { }
     ~MappedBuffer() override
     {
         if (m_addr)
@@ -92,8 +92,8 @@ std::size_t gzipSizeHint(std::string_view in)
     if (in.size() < 18)
         return 0;
     const auto *tail = reinterpret_cast<const unsigned char *>(in.data() + in.size() - 4);
-    return static_cast<std::size_t>(tail[0]) | static_cast<std::size_t>(tail[1]) << 8 | static_cast<std::size_t>(tail[2]) << 16
-           | static_cast<std::size_t>(tail[3]) << 24;
+    return static_cast<std::size_t>(tail[0]) | static_cast<std::size_t>(tail[1]) << 8
+        | static_cast<std::size_t>(tail[2]) << 16 | static_cast<std::size_t>(tail[3]) << 24;
 }
 
 // Inflates a whole gzip stream (several members allowed, as `cat a.gz b.gz` produces) straight
@@ -101,7 +101,7 @@ std::size_t gzipSizeHint(std::string_view in)
 // what was inflated and sets @p error as a warning.
 bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, const ProgressFn &progress)
 {
-    z_stream zs{};
+    z_stream zs {};
     if (inflateInit2(&zs, 15 + 32) != Z_OK) {
         error = "zlib initialisation failed";
         return false;
@@ -115,7 +115,7 @@ bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, c
     zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), 1U << 30));
     std::uint64_t lastReport = 0;
     for (;;) {
-        if (out.room() == 0 && !out.reserveMore(std::size_t{1} << 20)) {
+        if (out.room() == 0 && !out.reserveMore(std::size_t {1} << 20)) {
             error = "out of memory inflating the file";
             inflateEnd(&zs);
             return false;
@@ -146,7 +146,8 @@ bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, c
                 zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size() - consumed, 1U << 30));
                 continue;
             }
-            error = "gzip stream ends early (cut short or damaged) after " + std::to_string(out.size()) + " inflated bytes";
+            error = "gzip stream ends early (cut short or damaged) after " + std::to_string(out.size())
+                + " inflated bytes";
             inflateEnd(&zs);
             return true; // keep what was inflated: the readable records still load
         }
@@ -165,7 +166,7 @@ bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, c
 bool looksGzip(std::string_view bytes)
 {
     return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f
-           && static_cast<unsigned char>(bytes[1]) == 0x8b;
+        && static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
 } // namespace
@@ -185,8 +186,8 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::fromString(std::string content
     return std::make_shared<HeapBuffer>(std::move(content));
 }
 
-std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, std::string &error,
-                                                       const ProgressFn &progress)
+std::shared_ptr<const SourceBuffer> SourceBuffer::open(
+    const std::string &path, std::string &error, const ProgressFn &progress)
 {
     error.clear();
     std::shared_ptr<const SourceBuffer> raw;
@@ -198,7 +199,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
             error = describeErrno(path, "cannot open");
             return nullptr;
         }
-        struct stat st{};
+        struct stat st { };
         if (::fstat(fd, &st) != 0) {
             error = describeErrno(path, "cannot stat");
             ::close(fd);
@@ -207,7 +208,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
         const auto size = static_cast<std::size_t>(st.st_size);
         if (size == 0) {
             ::close(fd);
-            raw = std::make_shared<HeapBuffer>(std::string{});
+            raw = std::make_shared<HeapBuffer>(std::string {});
         } else {
             void *addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
             ::close(fd);
@@ -224,7 +225,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(const std::string &path, 
     auto inflated = std::make_shared<InflatedBuffer>();
     std::string inflateError;
     if (!inflateGzip(raw->bytes(), *inflated, inflateError, progress)) {
-        error = inflateError.empty() ? std::string{} : path + ": " + inflateError;
+        error = inflateError.empty() ? std::string {} : path + ": " + inflateError;
         return nullptr;
     }
     if (!inflateError.empty())

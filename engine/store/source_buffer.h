@@ -23,8 +23,8 @@ public:
     /// Opens @p path (or "-" for standard input). gzip content is recognised by its magic bytes.
     /// @p progress sees compressed bytes consumed while inflating. Returns nullptr and sets
     /// @p error on failure; a cancelled inflate returns nullptr with an empty error.
-    static std::shared_ptr<const SourceBuffer> open(const std::string &path, std::string &error,
-                                                    const ProgressFn &progress = {});
+    static std::shared_ptr<const SourceBuffer> open(
+        const std::string &path, std::string &error, const ProgressFn &progress = {});
     /// Wraps bytes already in memory (tests, standard input).
     static std::shared_ptr<const SourceBuffer> fromString(std::string content);
 };

@@ -7,7 +7,7 @@
 namespace kvt::engine {
 
 namespace {
-constexpr std::size_t kBlockBytes = std::size_t{64} << 10;
+constexpr std::size_t kBlockBytes = std::size_t {64} << 10;
 constexpr std::size_t kInitialSlots = 64;
 } // namespace
 

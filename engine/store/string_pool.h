@@ -29,7 +29,7 @@ public:
     std::string_view view(StringId id) const { return m_views[id]; }
     std::size_t size() const { return m_views.size(); }
 
-    static constexpr StringId kMissing = ~StringId{0};
+    static constexpr StringId kMissing = ~StringId {0};
 
 private:
     static std::uint64_t hash(std::string_view text);
@@ -42,8 +42,8 @@ private:
     char *m_blockNext = nullptr;
     std::vector<std::string_view> m_views;
     std::vector<std::uint64_t> m_hashes; // per id
-    std::vector<StringId> m_slots;       // kMissing = empty slot; size is a power of two
-    StringId m_lastId = 0;               // consecutive records often repeat a value: skip the hash
+    std::vector<StringId> m_slots; // kMissing = empty slot; size is a power of two
+    StringId m_lastId = 0; // consecutive records often repeat a value: skip the hash
 };
 
 } // namespace kvt::engine

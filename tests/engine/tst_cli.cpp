@@ -51,7 +51,7 @@ void TestCli::inspectPublicSamples()
     QCOMPARE(j["rejected"].get<int>(), 0);
     QCOMPARE(j["first"].get<std::string>(), std::string("2016-01-05T01:32:01.2691226Z"));
     QCOMPARE(j["last"].get<std::string>(), std::string("2016-01-05T01:33:56.5264523Z"));
-    QCOMPARE(j["files"].size(), std::size_t{2});
+    QCOMPARE(j["files"].size(), std::size_t {2});
     for (const auto &f : j["files"]) {
         QCOMPARE(f["format"].get<std::string>(), std::string("azure-diagnostics-json"));
         QCOMPARE(f["records"].get<int>(), 2);
@@ -59,7 +59,8 @@ void TestCli::inspectPublicSamples()
     }
     QCOMPARE(j["fields"]["CallerIPAddress"].get<double>(), 1.0);
     QCOMPARE(j["fields"]["identity_claim_oid_g"].get<double>(), 0.0);
-    QCOMPARE(j["fields"]["identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"].get<double>(), 1.0);
+    QCOMPARE(
+        j["fields"]["identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"].get<double>(), 1.0);
     // Each file's own names, with the canonical field each fills (null: not used).
     std::map<std::string, nlohmann::json> mapped;
     for (const auto &c : j["files"][0]["columns"])
@@ -67,11 +68,12 @@ void TestCli::inspectPublicSamples()
     QCOMPARE(mapped["time"].get<std::string>(), std::string("TimeGenerated"));
     QCOMPARE(mapped["callerIpAddress"].get<std::string>(), std::string("CallerIPAddress"));
     QCOMPARE(mapped["identity.claim.http://schemas.microsoft.com/identity/claims/objectidentifier"].get<std::string>(),
-             std::string("identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"));
+        std::string("identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g"));
     QCOMPARE(mapped["properties.id"].get<std::string>(), std::string("id_s"));
 
     // The same coverage under the ECS names the ES|QL rule reads.
-    const Run ecs = runCli({QStringLiteral("inspect"), QStringLiteral("--view"), QStringLiteral("ecs"), QStringLiteral(KVT_TEST_DATA "/public")});
+    const Run ecs = runCli({QStringLiteral("inspect"), QStringLiteral("--view"), QStringLiteral("ecs"),
+        QStringLiteral(KVT_TEST_DATA "/public")});
     QCOMPARE(ecs.exitCode, 0);
     const auto e = nlohmann::json::parse(ecs.out.toStdString());
     QCOMPARE(e["fields"]["source.ip"].get<double>(), 1.0);
@@ -98,15 +100,16 @@ void TestCli::exitCodes_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrPart");
-    QTest::newRow("no command") << QStringList{} << 2 << "usage";
-    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
-    QTest::newRow("unknown option") << QStringList{"inspect", "--bogus", "x"} << 2 << "unknown option --bogus";
-    QTest::newRow("inspect without input") << QStringList{"inspect"} << 2 << "at least one input";
-    QTest::newRow("missing file") << QStringList{"inspect", "/nonexistent.json"} << 1 << "/nonexistent.json";
-    QTest::newRow("bad field view") << QStringList{"inspect", "--view", "splunk", "x"} << 2 << "--view";
-    QTest::newRow("bad input format") << QStringList{"inspect", "--input-format", "xml", "x"} << 2 << "unknown format";
-    QTest::newRow("generate without output") << QStringList{"generate"} << 2 << "--output";
-    QTest::newRow("generate bad days") << QStringList{"generate", "--output", "/tmp/x.json", "--days", "zero"} << 2 << "not an integer";
+    QTest::newRow("no command") << QStringList {} << 2 << "usage";
+    QTest::newRow("unknown command") << QStringList {"frobnicate"} << 2 << "unknown command";
+    QTest::newRow("unknown option") << QStringList {"inspect", "--bogus", "x"} << 2 << "unknown option --bogus";
+    QTest::newRow("inspect without input") << QStringList {"inspect"} << 2 << "at least one input";
+    QTest::newRow("missing file") << QStringList {"inspect", "/nonexistent.json"} << 1 << "/nonexistent.json";
+    QTest::newRow("bad field view") << QStringList {"inspect", "--view", "splunk", "x"} << 2 << "--view";
+    QTest::newRow("bad input format") << QStringList {"inspect", "--input-format", "xml", "x"} << 2 << "unknown format";
+    QTest::newRow("generate without output") << QStringList {"generate"} << 2 << "--output";
+    QTest::newRow("generate bad days") << QStringList {"generate", "--output", "/tmp/x.json", "--days", "zero"} << 2
+                                       << "not an integer";
 }
 
 void TestCli::exitCodes()
@@ -123,9 +126,9 @@ void TestCli::generateThenInspect()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("g.jsonl"));
-    const Run g = runCli({QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"),
-                          QStringLiteral("15"), QStringLiteral("--keys"), QStringLiteral("20"), QStringLiteral("--seed"),
-                          QStringLiteral("3")});
+    const Run g = runCli(
+        {QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"), QStringLiteral("15"),
+            QStringLiteral("--keys"), QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("3")});
     QCOMPARE(g.exitCode, 0);
     QVERIFY(QFile::exists(out + QStringLiteral(".labels.json")));
     const Run i = runCli({QStringLiteral("inspect"), out});
@@ -150,12 +153,12 @@ void TestCli::generateThenInspect()
 
 void TestCli::decomposeShape()
 {
-    const Run r = runCli({QStringLiteral("decompose"), QStringLiteral("--threshold"), QStringLiteral("3"), QStringLiteral("--values"),
-                          QStringLiteral("100,110,95,105,98,102,97,101,99,103,100,96,104,300")});
+    const Run r = runCli({QStringLiteral("decompose"), QStringLiteral("--threshold"), QStringLiteral("3"),
+        QStringLiteral("--values"), QStringLiteral("100,110,95,105,98,102,97,101,99,103,100,96,104,300")});
     QCOMPARE(r.exitCode, 0);
     const auto j = nlohmann::json::parse(r.out.toStdString());
     QCOMPARE(j["period"].get<int>(), 0);
-    QCOMPARE(j["flags"].size(), std::size_t{14});
+    QCOMPARE(j["flags"].size(), std::size_t {14});
     QCOMPARE(j["flags"][13].get<int>(), 1);
     QVERIFY(std::abs(j["scores"][13].get<double>() - 5.430269) < 1e-6);
     QVERIFY(std::abs(j["baseline"][13].get<double>() - 151.114286) < 1e-6);
@@ -167,15 +170,17 @@ void TestCli::decomposeShape()
 
     const Run bad = runCli({QStringLiteral("decompose"), QStringLiteral("--values"), QStringLiteral("1,x,3")});
     QCOMPARE(bad.exitCode, 2);
-    const Run trend = runCli({QStringLiteral("decompose"), QStringLiteral("--trend"), QStringLiteral("cubic"), QStringLiteral("--values"), QStringLiteral("1")});
+    const Run trend = runCli({QStringLiteral("decompose"), QStringLiteral("--trend"), QStringLiteral("cubic"),
+        QStringLiteral("--values"), QStringLiteral("1")});
     QCOMPARE(trend.exitCode, 2);
 }
 
 void TestCli::decomposeFromStandardInput()
 {
     QProcess p;
-    p.start(QStringLiteral(KVT_CLI_PATH), {QStringLiteral("decompose"), QStringLiteral("--period"), QStringLiteral("3"),
-                                           QStringLiteral("--trend"), QStringLiteral("none"), QStringLiteral("--values"), QStringLiteral("-")});
+    p.start(QStringLiteral(KVT_CLI_PATH),
+        {QStringLiteral("decompose"), QStringLiteral("--period"), QStringLiteral("3"), QStringLiteral("--trend"),
+            QStringLiteral("none"), QStringLiteral("--values"), QStringLiteral("-")});
     p.write("[1,3,5,2,4,6,1,3,5,2,4,6]");
     p.closeWriteChannel();
     QVERIFY(p.waitForFinished(30000));
@@ -191,7 +196,8 @@ const QString kRuleCase = QStringLiteral(KVT_TEST_DATA "/rules/first-hour-join")
 
 void TestCli::detectGoldenCase()
 {
-    const Run r = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--now"), QStringLiteral("2026-11-23T00:05Z")});
+    const Run r
+        = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--now"), QStringLiteral("2026-11-23T00:05Z")});
     QCOMPARE(r.exitCode, 0);
     const auto j = nlohmann::json::parse(r.out.toStdString());
     QCOMPARE(j["rule"].get<std::string>(), std::string("sentinel-timeseries"));
@@ -199,17 +205,17 @@ void TestCli::detectGoldenCase()
     QCOMPARE(j["params"]["score-threshold"].get<double>(), 3.0);
     QCOMPARE(j["params"]["allow-appid"][0].get<std::string>(), std::string("509e4652-da8d-478d-a730-e9d4a1996ca4"));
     QCOMPARE(j["input"]["records"].get<int>(), 4788);
-    QCOMPARE(j["anomalies"].size(), std::size_t{2});
+    QCOMPARE(j["anomalies"].size(), std::size_t {2});
     const auto &a = j["anomalies"][1];
     QCOMPARE(a["CallerIPAddress"].get<std::string>(), std::string("203.0.113.7"));
     QCOMPARE(a["AnomalyHour"].get<std::string>(), std::string("2026-11-22T00:00:00.0000000Z"));
     QCOMPARE(a["HourlyCount"].get<double>(), 305.0);
     QCOMPARE(a["baseline"].get<int>(), 156);
     QCOMPARE(a["anomalies"].get<double>(), 1.0);
-    QCOMPARE(j["alerts"].size(), std::size_t{1});
+    QCOMPARE(j["alerts"].size(), std::size_t {1});
     const auto &alert = j["alerts"][0];
-    for (const char *column : {"Resource", "id_s", "clientInfo_s", "LatestAnomalyTime", "EventCount", "OperationNameList",
-                               "RequestURLList", "AccountList", "AccountMax", "CallerIPAddress", "timestamp"})
+    for (const char *column : {"Resource", "id_s", "clientInfo_s", "LatestAnomalyTime", "EventCount",
+             "OperationNameList", "RequestURLList", "AccountList", "AccountMax", "CallerIPAddress", "timestamp"})
         QVERIFY2(alert.contains(column), column);
     QCOMPARE(alert["EventCount"].get<int>(), 2);
     QCOMPARE(alert["entities"][0]["Name"].get<std::string>(), alert["AccountMax"].get<std::string>());
@@ -218,7 +224,8 @@ void TestCli::detectGoldenCase()
 
     // The default now evaluates the last complete day of the data, and is printed.
     const Run d = runCli({QStringLiteral("detect"), kRuleCase});
-    QCOMPARE(nlohmann::json::parse(d.out.toStdString())["now"].get<std::string>(), std::string("2026-11-23T00:05:00.0000000Z"));
+    QCOMPARE(nlohmann::json::parse(d.out.toStdString())["now"].get<std::string>(),
+        std::string("2026-11-23T00:05:00.0000000Z"));
 }
 
 void TestCli::detectCsvAndParamsFile()
@@ -229,11 +236,12 @@ void TestCli::detectCsvAndParamsFile()
     params.write(R"({"now": "2026-11-23T00:05Z", "drilldown": "full-bin", "score-threshold": 2.5})");
     params.close();
     const Run r = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--params"), params.fileName(),
-                          QStringLiteral("--score-threshold"), QStringLiteral("3"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QStringLiteral("--score-threshold"), QStringLiteral("3"), QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.split('\n');
-    QCOMPARE(lines[0].trimmed(), QByteArray("Resource,id_s,clientInfo_s,LatestAnomalyTime,EventCount,OperationNameList,"
-                                            "RequestURLList,AccountList,AccountMax,CallerIPAddress,timestamp"));
+    QCOMPARE(lines[0].trimmed(),
+        QByteArray("Resource,id_s,clientInfo_s,LatestAnomalyTime,EventCount,OperationNameList,"
+                   "RequestURLList,AccountList,AccountMax,CallerIPAddress,timestamp"));
     QCOMPARE(lines.size(), 1 + 4 + 1); // header, the four full-bin alerts, final empty line
     QVERIFY(lines[1].contains("\"[\"\"SecretGet\"\"]\""));
     const Run j = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--params"), params.fileName()});
@@ -244,12 +252,13 @@ void TestCli::detectCsvAndParamsFile()
 
 void TestCli::seriesShape()
 {
-    const Run r = runCli({QStringLiteral("series"), kRuleCase, QStringLiteral("--now"), QStringLiteral("2026-11-23T00:05Z")});
+    const Run r
+        = runCli({QStringLiteral("series"), kRuleCase, QStringLiteral("--now"), QStringLiteral("2026-11-23T00:05Z")});
     QCOMPARE(r.exitCode, 0);
     const auto j = nlohmann::json::parse(r.out.toStdString());
-    QCOMPARE(j["bins"].size(), std::size_t{14});
+    QCOMPARE(j["bins"].size(), std::size_t {14});
     QCOMPARE(j["bins"][0].get<std::string>(), std::string("2026-11-09T00:00:00.0000000Z"));
-    QCOMPARE(j["series"].size(), std::size_t{3});
+    QCOMPARE(j["series"].size(), std::size_t {3});
     const auto &s = j["series"][2];
     QCOMPARE(s["key"].get<std::string>(), std::string("203.0.113.7"));
     QCOMPARE(s["counts"][0].get<int>(), 105);
@@ -263,12 +272,12 @@ void TestCli::ruleUsageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("stderrPart");
-    QTest::newRow("bad bin") << QStringList{"detect", "x", "--bin", "fortnight"} << "--bin";
-    QTest::newRow("bad trend") << QStringList{"series", "x", "--trend", "cubic"} << "--trend";
-    QTest::newRow("bad key") << QStringList{"detect", "x", "--series-key", "UserAgent"} << "--series-key";
-    QTest::newRow("bad drilldown") << QStringList{"detect", "x", "--drilldown", "some"} << "--drilldown";
-    QTest::newRow("bad format") << QStringList{"detect", "x", "--format", "xml"} << "--format";
-    QTest::newRow("no input") << QStringList{"detect"} << "at least one input";
+    QTest::newRow("bad bin") << QStringList {"detect", "x", "--bin", "fortnight"} << "--bin";
+    QTest::newRow("bad trend") << QStringList {"series", "x", "--trend", "cubic"} << "--trend";
+    QTest::newRow("bad key") << QStringList {"detect", "x", "--series-key", "UserAgent"} << "--series-key";
+    QTest::newRow("bad drilldown") << QStringList {"detect", "x", "--drilldown", "some"} << "--drilldown";
+    QTest::newRow("bad format") << QStringList {"detect", "x", "--format", "xml"} << "--format";
+    QTest::newRow("no input") << QStringList {"detect"} << "at least one input";
 }
 
 void TestCli::ruleUsageErrors()
@@ -284,22 +293,23 @@ void TestCli::detectElasticBurst()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("g.jsonl"));
-    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"), QStringLiteral("2"),
-                     QStringLiteral("--keys"), QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("5")})
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"),
+                        QStringLiteral("2"), QStringLiteral("--keys"), QStringLiteral("30"), QStringLiteral("--seed"),
+                        QStringLiteral("5")})
                  .exitCode,
-             0);
+        0);
     const Run r = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), out});
     QCOMPARE(r.exitCode, 0);
     const auto j = nlohmann::json::parse(r.out.toStdString());
     QCOMPARE(j["rule"].get<std::string>(), std::string("elastic-burst"));
     QCOMPARE(j["params"]["min-actions"].get<int>(), 5);
-    QCOMPARE(j["params"]["operations"].size(), std::size_t{20});
+    QCOMPARE(j["params"]["operations"].size(), std::size_t {20});
     QVERIFY(j["anomalies"].empty());
     QVERIFY(!j["alerts"].empty()); // the injected new caller reads secrets in bulk under a UPN
     for (const auto &a : j["alerts"]) {
         for (const char *column : {"time_window", "azure.platformlogs.identity.claim.upn", "actor_name", "action_count",
-                                   "distinct_actions", "source_ip", "vault_names", "resource_group", "resource_ids",
-                                   "subscription_id", "result_type", "agent_name"})
+                 "distinct_actions", "source_ip", "vault_names", "resource_group", "resource_ids", "subscription_id",
+                 "result_type", "agent_name"})
             QVERIFY2(a.contains(column), column);
         QVERIFY(a["action_count"].get<int>() >= 5);
         QVERIFY(a["distinct_actions"].get<int>() >= 2);
@@ -307,14 +317,15 @@ void TestCli::detectElasticBurst()
     QVERIFY(j["blind_spot"]["records_without_identity"].get<int>() > 0);
     // Newest window first.
     for (std::size_t i = 1; i < j["alerts"].size(); ++i)
-        QVERIFY(j["alerts"][i - 1]["time_window"].get<std::string>() >= j["alerts"][i]["time_window"].get<std::string>());
+        QVERIFY(
+            j["alerts"][i - 1]["time_window"].get<std::string>() >= j["alerts"][i]["time_window"].get<std::string>());
 
-    const Run csv = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), QStringLiteral("--group-by"),
-                            QStringLiteral("ip"), QStringLiteral("--format"), QStringLiteral("csv"), out});
+    const Run csv = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"),
+        QStringLiteral("--group-by"), QStringLiteral("ip"), QStringLiteral("--format"), QStringLiteral("csv"), out});
     QCOMPARE(csv.exitCode, 0);
     QVERIFY(csv.out.startsWith("time_window,source.ip,actor_name"));
-    const Run bad = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), QStringLiteral("--group-by"),
-                            QStringLiteral("tenant"), out});
+    const Run bad = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"),
+        QStringLiteral("--group-by"), QStringLiteral("tenant"), out});
     QCOMPARE(bad.exitCode, 2);
 }
 

@@ -8,10 +8,10 @@ using namespace kvt::engine;
 
 namespace {
 
-const std::string kGood1 =
-    R"({"time":"2026-11-01T10:00:00.1234567Z","resourceId":"/SUBSCRIPTIONS/AAA/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1","operationName":"SecretGet","resultType":"Success","durationMs":"12","callerIpAddress":"192.0.2.1","identity":{"claim":{"oid":"o-1","appid":"a-1","upn":"u@example"}},"properties":{"clientInfo":"ua","requestUri":"https://kv1.vault.azure.net/secrets/s?api-version=7.4","id":"https://kv1.vault.azure.net/secrets/s/v1","httpStatusCode":200}})";
-const std::string kGood2 =
-    R"({"time":"2026-11-01T11:00:00Z","resourceId":"/SUBSCRIPTIONS/AAA/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1","operationName":"VaultGet","resultType":"Success","durationMs":7,"callerIpAddress":"192.0.2.2"})";
+const std::string kGood1
+    = R"({"time":"2026-11-01T10:00:00.1234567Z","resourceId":"/SUBSCRIPTIONS/AAA/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1","operationName":"SecretGet","resultType":"Success","durationMs":"12","callerIpAddress":"192.0.2.1","identity":{"claim":{"oid":"o-1","appid":"a-1","upn":"u@example"}},"properties":{"clientInfo":"ua","requestUri":"https://kv1.vault.azure.net/secrets/s?api-version=7.4","id":"https://kv1.vault.azure.net/secrets/s/v1","httpStatusCode":200}})";
+const std::string kGood2
+    = R"({"time":"2026-11-01T11:00:00Z","resourceId":"/SUBSCRIPTIONS/AAA/RESOURCEGROUPS/RG1/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1","operationName":"VaultGet","resultType":"Success","durationMs":7,"callerIpAddress":"192.0.2.2"})";
 
 std::string writeTemp(QTemporaryDir &dir, const QString &name, const std::string &content)
 {
@@ -50,25 +50,35 @@ void TestDiagnosticJsonReader::badInput_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("records");
     QTest::addColumn<int>("rejected");
-    QTest::addColumn<int>("issueLine");    // line of the first issue, 0 = no issue
-    QTest::addColumn<QString>("message");  // part of the first issue or file error
+    QTest::addColumn<int>("issueLine"); // line of the first issue, 0 = no issue
+    QTest::addColumn<QString>("message"); // part of the first issue or file error
     const QByteArray g1 = QByteArray::fromStdString(kGood1), g2 = QByteArray::fromStdString(kGood2);
 
     QTest::newRow("two good lines") << g1 + "\n" + g2 + "\n" << 2 << 0 << 0 << "";
     QTest::newRow("crlf and blank lines") << g1 + "\r\n\r\n" + g2 + "\r\n" << 2 << 0 << 0 << "";
     QTest::newRow("utf-8 bom") << "\xEF\xBB\xBF" + g1 + "\n" << 1 << 0 << 0 << "";
-    QTest::newRow("corrupt line in the middle") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\": \n" + g2 << 2 << 1 << 2 << "invalid JSON";
-    QTest::newRow("missing time") << g1 + "\n{\"operationName\":\"SecretGet\",\"resourceId\":\"x\"}\n" << 1 << 1 << 2 << "missing 'time'";
-    QTest::newRow("time of wrong type") << g1 + "\n{\"time\":5,\"operationName\":\"SecretGet\"}\n" << 1 << 1 << 2 << "time: expected";
-    QTest::newRow("bad time text") << g1 + "\n{\"time\":\"yesterday\",\"operationName\":\"SecretGet\"}\n" << 1 << 1 << 2 << "not an ISO 8601";
-    QTest::newRow("operation of wrong type") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":{\"a\":1}}\n" << 1 << 1 << 2 << "operationName: expected a string";
-    QTest::newRow("durationMs not a number") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"durationMs\":\"fast\"}\n" << 1 << 1 << 2 << "durationMs";
-    QTest::newRow("invalid utf-8") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":\"Secret\xC3\x28Get\"}\n" << 1 << 1 << 2 << "invalid JSON";
+    QTest::newRow("corrupt line in the middle")
+        << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\": \n" + g2 << 2 << 1 << 2 << "invalid JSON";
+    QTest::newRow("missing time") << g1 + "\n{\"operationName\":\"SecretGet\",\"resourceId\":\"x\"}\n"
+                                  << 1 << 1 << 2 << "missing 'time'";
+    QTest::newRow("time of wrong type") << g1 + "\n{\"time\":5,\"operationName\":\"SecretGet\"}\n"
+                                        << 1 << 1 << 2 << "time: expected";
+    QTest::newRow("bad time text") << g1 + "\n{\"time\":\"yesterday\",\"operationName\":\"SecretGet\"}\n"
+                                   << 1 << 1 << 2 << "not an ISO 8601";
+    QTest::newRow("operation of wrong type")
+        << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":{\"a\":1}}\n"
+        << 1 << 1 << 2 << "operationName: expected a string";
+    QTest::newRow("durationMs not a number") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"durationMs\":\"fast\"}\n"
+                                             << 1 << 1 << 2 << "durationMs";
+    QTest::newRow("invalid utf-8") << g1
+            + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":\"Secret\xC3\x28Get\"}\n"
+                                   << 1 << 1 << 2 << "invalid JSON";
     QTest::newRow("truncated last line") << g1 + "\n" + g2.left(60) << 1 << 1 << 2 << "invalid JSON";
     QTest::newRow("text after the record") << g1 + " {}\n" + g2 << 1 << 1 << 1 << "unexpected text";
     QTest::newRow("array line") << g1 + "\n[1,2]\n" << 1 << 1 << 2 << "expected a JSON object";
     QTest::newRow("empty file") << QByteArray() << 0 << 0 << 0 << "empty";
-    QTest::newRow("CSV with known columns is read as CSV") << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 1 << 0 << 0 << "";
+    QTest::newRow("CSV with known columns is read as CSV")
+        << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 1 << 0 << 0 << "";
     QTest::newRow("plain text") << QByteArray("hello world\nthis is no export\n") << 0 << 0 << 0 << "not a recognised";
     QTest::newRow("other json object") << QByteArray("{\"hello\":\"world\"}\n") << 0 << 0 << 0 << "not a recognised";
 }
@@ -84,7 +94,7 @@ void TestDiagnosticJsonReader::badInput()
     const auto path = writeTemp(dir, QStringLiteral("input.json"), content.toStdString());
     const LoadResult result = loadInputs({path}, {});
     QCOMPARE(result.status, JobStatus::Ok);
-    QCOMPARE(result.files.size(), std::size_t{1});
+    QCOMPARE(result.files.size(), std::size_t {1});
     const FileReport &f = result.files.front();
     QCOMPARE(int(f.records), records);
     QCOMPARE(int(f.rejected), rejected);
@@ -108,8 +118,10 @@ void TestDiagnosticJsonReader::publicSamples_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("layout");
-    QTest::newRow("json lines (PT1H.json since 2018-11)") << "PT1H_jsonlines.json" << "json-lines";
-    QTest::newRow("records envelope (before 2018-11)") << "PT1H_records_array_pre2018-11.json" << "records-envelope";
+    QTest::newRow("json lines (PT1H.json since 2018-11)") << "PT1H_jsonlines.json"
+                                                          << "json-lines";
+    QTest::newRow("records envelope (before 2018-11)") << "PT1H_records_array_pre2018-11.json"
+                                                       << "records-envelope";
 }
 
 void TestDiagnosticJsonReader::publicSamples()
@@ -120,10 +132,12 @@ void TestDiagnosticJsonReader::publicSamples()
     const LoadResult result = loadInputs({path}, {});
     QCOMPARE(result.files.front().format, std::string("azure-diagnostics-json"));
     QCOMPARE(QString::fromStdString(result.files.front().layout), layout);
-    QCOMPARE(result.records(), std::uint64_t{2});
-    QCOMPARE(result.rejected(), std::uint64_t{0});
-    QCOMPARE(QString::fromStdString(formatIsoDateTime(result.dataset->firstTime())), QStringLiteral("2016-01-05T01:32:01.2691226Z"));
-    QCOMPARE(QString::fromStdString(formatIsoDateTime(result.dataset->lastTime())), QStringLiteral("2016-01-05T01:33:56.5264523Z"));
+    QCOMPARE(result.records(), std::uint64_t {2});
+    QCOMPARE(result.rejected(), std::uint64_t {0});
+    QCOMPARE(QString::fromStdString(formatIsoDateTime(result.dataset->firstTime())),
+        QStringLiteral("2016-01-05T01:32:01.2691226Z"));
+    QCOMPARE(QString::fromStdString(formatIsoDateTime(result.dataset->lastTime())),
+        QStringLiteral("2016-01-05T01:33:56.5264523Z"));
     // The raw text of each record is its own JSON object.
     for (std::size_t r = 0; r < result.dataset->size(); ++r) {
         const std::string_view raw = result.dataset->rawText(r);
@@ -149,8 +163,8 @@ void TestDiagnosticJsonReader::fieldsOfMicrosoftSample()
     QCOMPARE(d.text(TextField::ClaimOid, 0), std::string_view(""));
     QCOMPARE(d.text(TextField::ClientInfoS, 0), std::string_view("azure-resource-manager/2.0"));
     QCOMPARE(d.text(TextField::IdS, 0), std::string_view("https://contosokeyvault.vault.azure.net/"));
-    QCOMPARE(d.durationMs(0), std::int64_t{78});
-    QCOMPARE(d.durationMs(1), std::int64_t{83});
+    QCOMPARE(d.durationMs(0), std::int64_t {78});
+    QCOMPARE(d.durationMs(1), std::int64_t {83});
     QCOMPARE(d.httpStatusCode(0), 200);
 }
 
@@ -180,10 +194,11 @@ void TestDiagnosticJsonReader::folderIsWalked()
     writeTemp(dir, QStringLiteral("PT1H.json"), kGood2 + "\n");
     writeTemp(dir, QStringLiteral("README.md"), "# not a log\n");
     const LoadResult result = loadInputs({dir.path().toStdString()}, {});
-    QCOMPARE(result.files.size(), std::size_t{3});
-    QCOMPARE(result.records(), std::uint64_t{2});
+    QCOMPARE(result.files.size(), std::size_t {3});
+    QCOMPARE(result.records(), std::uint64_t {2});
     // A file found in a folder that is not an export is skipped, not a failure; named, it fails.
-    const auto readme = std::find_if(result.files.begin(), result.files.end(), [](const FileReport &f) { return !f.error.empty(); });
+    const auto readme
+        = std::find_if(result.files.begin(), result.files.end(), [](const FileReport &f) { return !f.error.empty(); });
     QVERIFY(readme != result.files.end() && readme->skipped);
     const LoadResult named = loadInputs({readme->path}, {});
     QVERIFY(!named.files.front().skipped && !named.files.front().error.empty());
@@ -192,9 +207,9 @@ void TestDiagnosticJsonReader::folderIsWalked()
 void TestDiagnosticJsonReader::missingFileIsReported()
 {
     const LoadResult result = loadInputs({"/nonexistent/PT1H.json"}, {});
-    QCOMPARE(result.files.size(), std::size_t{1});
+    QCOMPARE(result.files.size(), std::size_t {1});
     QVERIFY(QString::fromStdString(result.files.front().error).contains(QStringLiteral("no such file")));
-    QCOMPARE(result.records(), std::uint64_t{0});
+    QCOMPARE(result.records(), std::uint64_t {0});
 }
 
 void TestDiagnosticJsonReader::cancelStops()
@@ -217,8 +232,8 @@ void TestDiagnosticJsonReader::hugeLineIsRead()
     line.insert(line.size() - 1, ",\"resultDescription\":\"" + std::string(8 << 20, 'x') + "\"");
     const auto path = writeTemp(dir, QStringLiteral("huge.json"), kGood1 + "\n" + line + "\n" + kGood2);
     const LoadResult result = loadInputs({path}, {});
-    QCOMPARE(result.records(), std::uint64_t{3});
-    QCOMPARE(result.dataset->text(TextField::ResultDescription, 1).size(), std::size_t{8 << 20});
+    QCOMPARE(result.records(), std::uint64_t {3});
+    QCOMPARE(result.dataset->text(TextField::ResultDescription, 1).size(), std::size_t {8 << 20});
 }
 
 // The multi-threaded path must read exactly what one thread reads: records, order, locators,
@@ -227,7 +242,7 @@ void TestDiagnosticJsonReader::threadsGiveTheSameResult()
 {
     QTemporaryDir dir;
     std::string content;
-    for (int i = 0; content.size() < (std::size_t{40} << 20); ++i)
+    for (int i = 0; content.size() < (std::size_t {40} << 20); ++i)
         content += (i == 30000 ? std::string("{\"time\": broken") : i % 2 ? kGood1 : kGood2) + "\n";
     const auto path = writeTemp(dir, QStringLiteral("big.json"), content);
     LoadOptions one, two;
@@ -236,8 +251,8 @@ void TestDiagnosticJsonReader::threadsGiveTheSameResult()
     const LoadResult a = loadInputs({path}, one);
     const LoadResult b = loadInputs({path}, two);
     QCOMPARE(b.records(), a.records());
-    QCOMPARE(b.rejected(), std::uint64_t{1});
-    QCOMPARE(b.files.front().issues.front().line, std::uint64_t{30001});
+    QCOMPARE(b.rejected(), std::uint64_t {1});
+    QCOMPARE(b.files.front().issues.front().line, std::uint64_t {30001});
     QCOMPARE(b.files.front().issues.front().line, a.files.front().issues.front().line);
     for (std::size_t r = 0; r < a.dataset->size(); r += 997) {
         QCOMPARE(b.dataset->time(r), a.dataset->time(r));
@@ -252,17 +267,24 @@ void TestDiagnosticJsonReader::threadsGiveTheSameResult()
 // and booleans where a string belongs keep their JSON text.
 void TestDiagnosticJsonReader::stringValues_data()
 {
-    QTest::addColumn<QString>("json");     // the resultDescription member's value, as written
+    QTest::addColumn<QString>("json"); // the resultDescription member's value, as written
     QTest::addColumn<QString>("expected"); // what the store holds
-    QTest::newRow("plain") << R"("Successful request")" << "Successful request";
-    QTest::newRow("escaped quote and backslash") << R"("a \"quoted\" \\ value")" << R"(a "quoted" \ value)";
+    QTest::newRow("plain") << R"("Successful request")"
+                           << "Successful request";
+    QTest::newRow("escaped quote and backslash") << R"("a \"quoted\" \\ value")"
+                                                 << R"(a "quoted" \ value)";
     QTest::newRow("unicode escape") << R"("caf\u00e9 \ud83d\ude00")" << QString::fromUtf8("caf\u00e9 \U0001F600");
     QTest::newRow("raw UTF-8") << QString::fromUtf8("\"caf\u00e9\"") << QString::fromUtf8("caf\u00e9");
-    QTest::newRow("space before the comma") << "\"spaced\"   " << "spaced";
-    QTest::newRow("empty") << R"("")" << "";
-    QTest::newRow("number") << "42" << "42";
-    QTest::newRow("boolean") << "true" << "true";
-    QTest::newRow("null") << "null" << "";
+    QTest::newRow("space before the comma") << "\"spaced\"   "
+                                            << "spaced";
+    QTest::newRow("empty") << R"("")"
+                           << "";
+    QTest::newRow("number") << "42"
+                            << "42";
+    QTest::newRow("boolean") << "true"
+                             << "true";
+    QTest::newRow("null") << "null"
+                          << "";
 }
 
 void TestDiagnosticJsonReader::stringValues()
@@ -270,10 +292,10 @@ void TestDiagnosticJsonReader::stringValues()
     QFETCH(QString, json);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    const std::string line = R"({"time":"2026-11-01T10:00:00Z","operationName":"SecretGet","resultDescription":)" + json.toStdString()
-                             + R"(,"callerIpAddress":"192.0.2.9"})";
+    const std::string line = R"({"time":"2026-11-01T10:00:00Z","operationName":"SecretGet","resultDescription":)"
+        + json.toStdString() + R"(,"callerIpAddress":"192.0.2.9"})";
     const LoadResult result = loadInputs({writeTemp(dir, QStringLiteral("v.json"), line + "\n")}, {});
-    QCOMPARE(result.records(), std::uint64_t{1});
+    QCOMPARE(result.records(), std::uint64_t {1});
     QCOMPARE(QString::fromStdString(std::string(result.dataset->text(TextField::ResultDescription, 0))), expected);
     QCOMPARE(result.dataset->text(TextField::CallerIPAddress, 0), std::string_view("192.0.2.9"));
 }
@@ -303,7 +325,7 @@ std::string lines(int n)
 void TestDiagnosticJsonReader::gzipVariants_data()
 {
     QTest::addColumn<QString>("kind");
-    QTest::addColumn<int>("records");     // -1: some, fewer than all
+    QTest::addColumn<int>("records"); // -1: some, fewer than all
     QTest::addColumn<QString>("warning"); // part of the file's error text; empty = none
     QTest::newRow("one member") << "one" << 2 << "";
     QTest::newRow("two members") << "two" << 4 << "";
@@ -342,7 +364,7 @@ void TestDiagnosticJsonReader::gzipVariants()
     QVERIFY(f.compressed);
     if (records >= 0) {
         QCOMPARE(f.records, std::uint64_t(records));
-        QCOMPARE(f.rejected, std::uint64_t{0});
+        QCOMPARE(f.rejected, std::uint64_t {0});
     } else {
         QVERIFY(f.records > 0 && f.records < 6000);
     }

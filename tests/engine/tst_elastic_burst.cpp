@@ -13,7 +13,7 @@ namespace {
 struct Rec {
     const char *time;
     const char *op;
-    const char *upn;   // "" = no upn claim (service principal, managed identity)
+    const char *upn; // "" = no upn claim (service principal, managed identity)
     const char *appid;
     const char *ip;
     const char *vault;
@@ -38,7 +38,7 @@ Dataset build(const std::vector<Rec> &recs)
 
 // n records by @p upn starting at @p hhmmss (one second apart), alternating two operations.
 std::vector<Rec> burst(const char *upn, int firstSecond, int n, bool twoKinds = true, const char *appid = "app-1",
-                       const char *minute = "10:00")
+    const char *minute = "10:00")
 {
     static std::deque<std::string> times; // keeps the strings alive (and in place) for the Rec pointers
     std::vector<Rec> out;
@@ -47,7 +47,8 @@ std::vector<Rec> burst(const char *upn, int firstSecond, int n, bool twoKinds = 
         times.push_back("2026-11-22T" + std::string(minute) + ":00Z");
         const auto base = *parseIsoDateTime(times.back());
         times.back() = formatIsoDateTime(base + s * kTicksPerSecond);
-        out.push_back({times.back().c_str(), twoKinds && k % 2 ? "SecretList" : "SecretGet", upn, appid, "192.0.2.9", "KV1"});
+        out.push_back(
+            {times.back().c_str(), twoKinds && k % 2 ? "SecretList" : "SecretGet", upn, appid, "192.0.2.9", "KV1"});
     }
     return out;
 }
@@ -117,7 +118,7 @@ void TestElasticBurst::fixedWindows()
     const auto result = runElasticBurst(d, p);
     QCOMPARE(int(result.alerts.size()), alerts);
     for (const auto &a : result.alerts) {
-        QCOMPARE(a.actorUniqueCount, std::uint64_t{1});
+        QCOMPARE(a.actorUniqueCount, std::uint64_t {1});
         QVERIFY(a.actionCount >= std::uint64_t(minActions));
         QVERIFY(a.distinctActions >= 2);
     }
@@ -130,22 +131,22 @@ void TestElasticBurst::columnsOfARow()
     recs[5].ip = "198.51.100.3";
     const Dataset d = build(recs);
     const auto result = runElasticBurst(d, {});
-    QCOMPARE(result.alerts.size(), std::size_t{1});
+    QCOMPARE(result.alerts.size(), std::size_t {1});
     const BurstRow &a = result.alerts[0];
     QCOMPARE(formatIsoDateTime(a.timeWindow), std::string("2026-11-22T10:00:00.0000000Z"));
     QCOMPARE(a.identity, std::string("alice@contoso.example"));
-    QCOMPARE(a.actorName, std::vector<std::string>{"alice@contoso.example"});
+    QCOMPARE(a.actorName, std::vector<std::string> {"alice@contoso.example"});
     QCOMPARE(a.objectId, a.actorName); // the seed's object_id = VALUES(...claim.upn), kept as written
-    QCOMPARE(a.appId, std::vector<std::string>{"app-1"});
-    QCOMPARE(a.actions, (std::vector<std::string>{"SecretGet", "SecretList"}));
-    QCOMPARE(a.actionCount, std::uint64_t{6});
-    QCOMPARE(a.distinctActions, std::uint64_t{2});
-    QCOMPARE(a.vaultsAccessed, std::uint64_t{2});
-    QCOMPARE(a.vaultNames, (std::vector<std::string>{"KV1", "KV2"}));
-    QCOMPARE(a.sourceIp, (std::vector<std::string>{"192.0.2.9", "198.51.100.3"}));
-    QCOMPARE(a.resultType, std::vector<std::string>{"Success"});
+    QCOMPARE(a.appId, std::vector<std::string> {"app-1"});
+    QCOMPARE(a.actions, (std::vector<std::string> {"SecretGet", "SecretList"}));
+    QCOMPARE(a.actionCount, std::uint64_t {6});
+    QCOMPARE(a.distinctActions, std::uint64_t {2});
+    QCOMPARE(a.vaultsAccessed, std::uint64_t {2});
+    QCOMPARE(a.vaultNames, (std::vector<std::string> {"KV1", "KV2"}));
+    QCOMPARE(a.sourceIp, (std::vector<std::string> {"192.0.2.9", "198.51.100.3"}));
+    QCOMPARE(a.resultType, std::vector<std::string> {"Success"});
     QVERIFY(a.cityName.empty() && a.agentName.empty() && a.cloudRegion.empty()); // not in Key Vault records
-    QCOMPARE(a.recordIds.size(), std::size_t{6});
+    QCOMPARE(a.recordIds.size(), std::size_t {6});
 
     // Elastic exports carry the integration's GeoIP and shipper fields: VALUES lists them.
     Dataset geo;
@@ -161,10 +162,10 @@ void TestElasticBurst::columnsOfARow()
         geo.append(e, {});
     }
     const BurstRow g = runElasticBurst(geo, {}).alerts.at(0);
-    QCOMPARE(g.cityName, (std::vector<std::string>{"Bergen", "Oslo"}));
-    QCOMPARE(g.countryName, std::vector<std::string>{"Norway"});
-    QCOMPARE(g.asOrg, std::vector<std::string>{"Example AS"});
-    QCOMPARE(g.agentName, std::vector<std::string>{"fb-2"});
+    QCOMPARE(g.cityName, (std::vector<std::string> {"Bergen", "Oslo"}));
+    QCOMPARE(g.countryName, std::vector<std::string> {"Norway"});
+    QCOMPARE(g.asOrg, std::vector<std::string> {"Example AS"});
+    QCOMPARE(g.agentName, std::vector<std::string> {"fb-2"});
     QVERIFY(g.regionName.empty() && g.cloudRegion.empty());
 }
 
@@ -173,41 +174,43 @@ void TestElasticBurst::blindSpotAndOtherIdentities()
     const Dataset d = build(concat(burst("", 10, 10, true, "sp-app"), burst("alice@contoso.example", 30, 2)));
     const auto byUpn = runElasticBurst(d, {});
     QVERIFY(byUpn.alerts.empty());
-    QCOMPARE(byUpn.blindSpot.recordsInScope, std::uint64_t{12});
-    QCOMPARE(byUpn.blindSpot.recordsWithoutIdentity, std::uint64_t{10});
-    QCOMPARE(byUpn.blindSpot.topCallers.front().second, std::uint64_t{10});
+    QCOMPARE(byUpn.blindSpot.recordsInScope, std::uint64_t {12});
+    QCOMPARE(byUpn.blindSpot.recordsWithoutIdentity, std::uint64_t {10});
+    QCOMPARE(byUpn.blindSpot.topCallers.front().second, std::uint64_t {10});
     QVERIFY(QString::fromStdString(byUpn.blindSpot.topCallers.front().first).contains(QStringLiteral("sp-app")));
 
     ElasticBurstParams p;
     p.groupBy = BurstIdentity::AppId;
     const auto byApp = runElasticBurst(d, p);
-    QCOMPARE(byApp.alerts.size(), std::size_t{1});
+    QCOMPARE(byApp.alerts.size(), std::size_t {1});
     QCOMPARE(byApp.alerts[0].identity, std::string("sp-app"));
     QVERIFY(byApp.alerts[0].actorName.empty());
     p.groupBy = BurstIdentity::SourceIp; // both callers share the address: one group of 12
     const auto byIp = runElasticBurst(d, p);
-    QCOMPARE(byIp.alerts.size(), std::size_t{1});
-    QCOMPARE(byIp.alerts[0].actionCount, std::uint64_t{12});
+    QCOMPARE(byIp.alerts.size(), std::size_t {1});
+    QCOMPARE(byIp.alerts[0].actionCount, std::uint64_t {12});
 }
 
 void TestElasticBurst::slidingFindsStraddlingBursts()
 {
-    const Dataset d = build(concat(burst("alice@contoso.example", 57, 6), burst("bob@contoso.example", 0, 4, true, "app-1", "10:05")));
+    const Dataset d = build(
+        concat(burst("alice@contoso.example", 57, 6), burst("bob@contoso.example", 0, 4, true, "app-1", "10:05")));
     ElasticBurstParams p;
     p.sliding = true;
     const auto result = runElasticBurst(d, p);
-    QCOMPARE(result.alerts.size(), std::size_t{1});
+    QCOMPARE(result.alerts.size(), std::size_t {1});
     const BurstRow &a = result.alerts[0];
     QCOMPARE(formatIsoDateTime(a.timeWindow), std::string("2026-11-22T10:00:57.0000000Z"));
-    QCOMPARE(a.actionCount, std::uint64_t{6});
+    QCOMPARE(a.actionCount, std::uint64_t {6});
     QCOMPARE(formatIsoDateTime(a.windowEnd), std::string("2026-11-22T10:02:02.0000000Z"));
 }
 
 void TestElasticBurst::sortedNewestFirst()
 {
-    const Dataset d = build(concat(burst("alice@contoso.example", 0, 5), burst("alice@contoso.example", 0, 5, true, "app-1", "10:05")));
+    const Dataset d = build(
+        concat(burst("alice@contoso.example", 0, 5), burst("alice@contoso.example", 0, 5, true, "app-1", "10:05")));
     const auto result = runElasticBurst(d, {});
-    QCOMPARE(result.alerts.size(), std::size_t{2});
+    QCOMPARE(result.alerts.size(), std::size_t {2});
     QVERIFY(result.alerts[0].timeWindow > result.alerts[1].timeWindow);
 }
 
@@ -216,15 +219,24 @@ void TestElasticBurst::sourceIp_data()
 {
     QTest::addColumn<QString>("caller");
     QTest::addColumn<QString>("sourceIp");
-    QTest::newRow("IPv4") << "192.0.2.9" << "192.0.2.9";
-    QTest::newRow("IPv4 with port") << "192.0.2.9:51234" << "192.0.2.9";
-    QTest::newRow("IPv6") << "2001:db8::1" << "2001:db8::1";
-    QTest::newRow("IPv6 ending in digits") << "2001:db8:0:0:0:0:0:443" << "2001:db8:0:0:0:0:0:443";
-    QTest::newRow("bracketed IPv6 with port") << "[2001:db8::1]:443" << "2001:db8::1";
-    QTest::newRow("bracketed IPv6") << "[2001:db8::1]" << "2001:db8::1";
-    QTest::newRow("redacted") << "<Redacted>" << "<Redacted>";
-    QTest::newRow("not a port") << "192.0.2.9:http" << "192.0.2.9:http";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("IPv4") << "192.0.2.9"
+                          << "192.0.2.9";
+    QTest::newRow("IPv4 with port") << "192.0.2.9:51234"
+                                    << "192.0.2.9";
+    QTest::newRow("IPv6") << "2001:db8::1"
+                          << "2001:db8::1";
+    QTest::newRow("IPv6 ending in digits") << "2001:db8:0:0:0:0:0:443"
+                                           << "2001:db8:0:0:0:0:0:443";
+    QTest::newRow("bracketed IPv6 with port") << "[2001:db8::1]:443"
+                                              << "2001:db8::1";
+    QTest::newRow("bracketed IPv6") << "[2001:db8::1]"
+                                    << "2001:db8::1";
+    QTest::newRow("redacted") << "<Redacted>"
+                              << "<Redacted>";
+    QTest::newRow("not a port") << "192.0.2.9:http"
+                                << "192.0.2.9:http";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestElasticBurst::sourceIp()
@@ -246,10 +258,10 @@ void TestElasticBurst::portsOfOneAddressGroupTogether()
         p.groupBy = BurstIdentity::SourceIp;
         p.sliding = sliding;
         const auto result = runElasticBurst(d, p);
-        QCOMPARE(result.alerts.size(), std::size_t{1});
+        QCOMPARE(result.alerts.size(), std::size_t {1});
         QCOMPARE(result.alerts[0].identity, std::string("192.0.2.9"));
-        QCOMPARE(result.alerts[0].sourceIp, std::vector<std::string>{"192.0.2.9"});
-        QCOMPARE(result.alerts[0].actionCount, std::uint64_t{6});
+        QCOMPARE(result.alerts[0].sourceIp, std::vector<std::string> {"192.0.2.9"});
+        QCOMPARE(result.alerts[0].actionCount, std::uint64_t {6});
     }
 }
 

@@ -56,30 +56,46 @@ void TestExportBadInput::badInput_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("records");
     QTest::addColumn<int>("rejected");
-    QTest::addColumn<int>("line");      // line of the first issue (0: not checked)
+    QTest::addColumn<int>("line"); // line of the first issue (0: not checked)
     QTest::addColumn<QString>("message");
 
     const std::string ndjson = exportText("elastic-ndjson", 20);
-    QTest::newRow("Elastic NDJSON: corrupt line 5") << QByteArray::fromStdString(replaceLine(ndjson, 5, "{\"_source\": {\"@timestamp\": ")) << 19 << 1 << 5 << "invalid JSON";
+    QTest::newRow("Elastic NDJSON: corrupt line 5")
+        << QByteArray::fromStdString(replaceLine(ndjson, 5, "{\"_source\": {\"@timestamp\": ")) << 19 << 1 << 5
+        << "invalid JSON";
     const std::string rows = exportText("log-analytics-json", 20);
-    QTest::newRow("LA rows: bad time on line 3") << QByteArray::fromStdString(replaceLine(rows, 3, R"({"TimeGenerated":"yesterday","OperationName":"SecretGet"})")) << 19 << 1 << 3 << "is not a date-time";
+    QTest::newRow("LA rows: bad time on line 3") << QByteArray::fromStdString(
+        replaceLine(rows, 3, R"({"TimeGenerated":"yesterday","OperationName":"SecretGet"})"))
+                                                 << 19 << 1 << 3 << "is not a date-time";
     const std::string csv = exportText("csv", 20);
-    QTest::newRow("CSV: a row with too few fields") << QByteArray::fromStdString(replaceLine(csv, 4, "\"11/22/2026, 1:00:00.000 AM\",x\r")) << 19 << 1 << 4 << "expected 29 fields";
-    QTest::newRow("CSV: file ends inside quotes") << QByteArray::fromStdString(csv + "\"11/22/2026, 1:00") << 20 << 1 << 22 << "unterminated";
+    QTest::newRow("CSV: a row with too few fields")
+        << QByteArray::fromStdString(replaceLine(csv, 4, "\"11/22/2026, 1:00:00.000 AM\",x\r")) << 19 << 1 << 4
+        << "expected 29 fields";
+    QTest::newRow("CSV: file ends inside quotes")
+        << QByteArray::fromStdString(csv + "\"11/22/2026, 1:00") << 20 << 1 << 22 << "unterminated";
     const std::string api = exportText("log-analytics-api", 20);
-    QTest::newRow("LA API: truncated response") << QByteArray::fromStdString(api.substr(0, api.size() * 7 / 10)) << -1 << 1 << 0 << "invalid JSON";
+    QTest::newRow("LA API: truncated response")
+        << QByteArray::fromStdString(api.substr(0, api.size() * 7 / 10)) << -1 << 1 << 0 << "invalid JSON";
     const std::string cli = exportText("az-cli-json", 20);
-    QTest::newRow("az CLI: a non-object element") << QByteArray::fromStdString(cli.substr(0, cli.rfind(']')) + ",\n  42\n]\n") << 20 << 1 << 0 << "expected a JSON object";
-    QTest::newRow("az CLI: cut short mid-record") << QByteArray::fromStdString(cli.substr(0, cli.size() / 2)) << -1 << 1 << 0 << "cut short";
+    QTest::newRow("az CLI: a non-object element")
+        << QByteArray::fromStdString(cli.substr(0, cli.rfind(']')) + ",\n  42\n]\n") << 20 << 1 << 0
+        << "expected a JSON object";
+    QTest::newRow("az CLI: cut short mid-record")
+        << QByteArray::fromStdString(cli.substr(0, cli.size() / 2)) << -1 << 1 << 0 << "cut short";
     std::string quotedLines = "TimeGenerated,OperationName,ResultDescription,CallerIPAddress\n";
     for (int i = 0; i < 300; ++i)
-        quotedLines += "2026-11-02T00:00:" + std::to_string(10 + i % 50) + "Z,SecretGet,\"first line\nsecond, \"\"quoted\"\"\n\",10.0.0." + std::to_string(i % 200) + "\n";
-    QTest::newRow("CSV: line breaks inside quoted cells") << QByteArray::fromStdString(quotedLines) << 300 << 0 << 0 << "";
+        quotedLines += "2026-11-02T00:00:" + std::to_string(10 + i % 50)
+            + "Z,SecretGet,\"first line\nsecond, \"\"quoted\"\"\n\",10.0.0." + std::to_string(i % 200) + "\n";
+    QTest::newRow("CSV: line breaks inside quoted cells")
+        << QByteArray::fromStdString(quotedLines) << 300 << 0 << 0 << "";
     std::string manyLines;
     for (int i = 0; i < 40; ++i)
         manyLines += exportText("azure-diagnostics-json", 20);
-    QTest::newRow("JSON Lines: corrupt line 437 of 800") << QByteArray::fromStdString(replaceLine(manyLines, 437, "{\"time\": tru")) << 799 << 1 << 437 << "invalid JSON";
-    QTest::newRow("JSON object of another kind") << QByteArray("{\"hello\": \"world\"}\n") << 0 << 0 << 0 << "not a recognised";
+    QTest::newRow("JSON Lines: corrupt line 437 of 800")
+        << QByteArray::fromStdString(replaceLine(manyLines, 437, "{\"time\": tru")) << 799 << 1 << 437
+        << "invalid JSON";
+    QTest::newRow("JSON object of another kind")
+        << QByteArray("{\"hello\": \"world\"}\n") << 0 << 0 << 0 << "not a recognised";
     QTest::newRow("CSV without the columns we know") << QByteArray("a,b,c\n1,2,3\n") << 0 << 0 << 0 << "--columns";
 }
 

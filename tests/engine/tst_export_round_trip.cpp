@@ -68,42 +68,87 @@ void TestExportRoundTrip::roundTrip_data()
     QTest::addColumn<QString>("detected");
     QTest::addColumn<QStringList>("fields"); // canonical fields the format carries; empty = all
     QTest::addColumn<bool>("gzip");
-    QTest::addColumn<bool>("msTime");     // the format keeps milliseconds only
+    QTest::addColumn<bool>("msTime"); // the format keeps milliseconds only
     QTest::addColumn<bool>("headerless"); // the loader needs the column names
     QTest::addColumn<unsigned>("threads");
-    const QStringList ecs{"OperationName", "identity_claim_upn_s", "identity_claim_appid_g", "identity_claim_oid_g",
-                          "CallerIPAddress", "Resource", "ResourceGroup", "ResourceId", "SubscriptionId", "ResultType",
-                          "ResourceProvider", "ResourceType"};
-    QTest::newRow("raw diagnostic JSON Lines, 1 thread") << "azure-diagnostics-json" << "azure-diagnostics-json" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("raw diagnostic JSON Lines, 3 threads") << "azure-diagnostics-json" << "azure-diagnostics-json" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("LA data export, AzureDiagnostics, 1 thread") << "log-analytics-json" << "log-analytics-json" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("LA data export, AzureDiagnostics, 3 threads") << "log-analytics-json" << "log-analytics-json" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("LA data export, AZKVAuditLogs, 1 thread") << "azkvauditlogs-json" << "log-analytics-json" << QStringList{} << true << false << false << 1U;
-    QTest::newRow("LA data export, AZKVAuditLogs, 3 threads") << "azkvauditlogs-json" << "log-analytics-json" << QStringList{} << true << false << false << 3U;
-    QTest::newRow("az CLI, 1 thread") << "az-cli-json" << "az-cli-json" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("az CLI, 3 threads") << "az-cli-json" << "az-cli-json" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("Log Analytics API, 1 thread") << "log-analytics-api" << "log-analytics-api" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("Log Analytics API, 3 threads") << "log-analytics-api" << "log-analytics-api" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("Kusto v1, 1 thread") << "kusto-v1" << "kusto-v1" << QStringList{} << true << false << false << 1U;
-    QTest::newRow("Kusto v1, 3 threads") << "kusto-v1" << "kusto-v1" << QStringList{} << true << false << false << 3U;
-    QTest::newRow("Kusto v2, 1 thread") << "kusto-v2" << "kusto-v2" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("Kusto v2, 3 threads") << "kusto-v2" << "kusto-v2" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("Elastic NDJSON hits, 1 thread") << "elastic-ndjson" << "elastic-json" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("Elastic NDJSON hits, 3 threads") << "elastic-ndjson" << "elastic-json" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("Elastic _bulk, 1 thread") << "elastic-bulk" << "elastic-json" << QStringList{} << true << false << false << 1U;
-    QTest::newRow("Elastic _bulk, 3 threads") << "elastic-bulk" << "elastic-json" << QStringList{} << true << false << false << 3U;
-    QTest::newRow("Elastic _source, nested and dotted, 1 thread") << "elastic-source" << "elastic-json" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("Elastic _source, nested and dotted, 3 threads") << "elastic-source" << "elastic-json" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("Elastic search response, 1 thread") << "elastic-search" << "elastic-json" << QStringList{} << false << false << false << 1U;
-    QTest::newRow("Elastic search response, 3 threads") << "elastic-search" << "elastic-json" << QStringList{} << false << false << false << 3U;
-    QTest::newRow("ES|QL columns/values, 1 thread") << "esql-json" << "esql-json" << ecs << false << false << false << 1U;
-    QTest::newRow("ES|QL columns/values, 3 threads") << "esql-json" << "esql-json" << ecs << false << false << false << 3U;
-    QTest::newRow("portal Export to CSV, 1 thread") << "csv" << "csv" << QStringList{} << false << true << false << 1U;
-    QTest::newRow("portal Export to CSV, 3 threads") << "csv" << "csv" << QStringList{} << false << true << false << 3U;
-    QTest::newRow("plain CSV, gzip, 1 thread") << "csv-plain" << "csv" << QStringList{} << true << false << false << 1U;
-    QTest::newRow("plain CSV, gzip, 3 threads") << "csv-plain" << "csv" << QStringList{} << true << false << false << 3U;
-    QTest::newRow("Kusto .export CSV, no header, 1 thread") << "csv-headerless" << "csv-headerless" << QStringList{} << false << false << true << 1U;
-    QTest::newRow("Kusto .export CSV, no header, 3 threads") << "csv-headerless" << "csv-headerless" << QStringList{} << false << false << true << 3U;
+    const QStringList ecs {"OperationName", "identity_claim_upn_s", "identity_claim_appid_g", "identity_claim_oid_g",
+        "CallerIPAddress", "Resource", "ResourceGroup", "ResourceId", "SubscriptionId", "ResultType",
+        "ResourceProvider", "ResourceType"};
+    QTest::newRow("raw diagnostic JSON Lines, 1 thread")
+        << "azure-diagnostics-json"
+        << "azure-diagnostics-json" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("raw diagnostic JSON Lines, 3 threads")
+        << "azure-diagnostics-json"
+        << "azure-diagnostics-json" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("LA data export, AzureDiagnostics, 1 thread")
+        << "log-analytics-json"
+        << "log-analytics-json" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("LA data export, AzureDiagnostics, 3 threads")
+        << "log-analytics-json"
+        << "log-analytics-json" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("LA data export, AZKVAuditLogs, 1 thread")
+        << "azkvauditlogs-json"
+        << "log-analytics-json" << QStringList {} << true << false << false << 1U;
+    QTest::newRow("LA data export, AZKVAuditLogs, 3 threads")
+        << "azkvauditlogs-json"
+        << "log-analytics-json" << QStringList {} << true << false << false << 3U;
+    QTest::newRow("az CLI, 1 thread") << "az-cli-json"
+                                      << "az-cli-json" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("az CLI, 3 threads") << "az-cli-json"
+                                       << "az-cli-json" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("Log Analytics API, 1 thread")
+        << "log-analytics-api"
+        << "log-analytics-api" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("Log Analytics API, 3 threads")
+        << "log-analytics-api"
+        << "log-analytics-api" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("Kusto v1, 1 thread") << "kusto-v1"
+                                        << "kusto-v1" << QStringList {} << true << false << false << 1U;
+    QTest::newRow("Kusto v1, 3 threads") << "kusto-v1"
+                                         << "kusto-v1" << QStringList {} << true << false << false << 3U;
+    QTest::newRow("Kusto v2, 1 thread") << "kusto-v2"
+                                        << "kusto-v2" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("Kusto v2, 3 threads") << "kusto-v2"
+                                         << "kusto-v2" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("Elastic NDJSON hits, 1 thread") << "elastic-ndjson"
+                                                   << "elastic-json" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("Elastic NDJSON hits, 3 threads")
+        << "elastic-ndjson"
+        << "elastic-json" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("Elastic _bulk, 1 thread") << "elastic-bulk"
+                                             << "elastic-json" << QStringList {} << true << false << false << 1U;
+    QTest::newRow("Elastic _bulk, 3 threads") << "elastic-bulk"
+                                              << "elastic-json" << QStringList {} << true << false << false << 3U;
+    QTest::newRow("Elastic _source, nested and dotted, 1 thread")
+        << "elastic-source"
+        << "elastic-json" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("Elastic _source, nested and dotted, 3 threads")
+        << "elastic-source"
+        << "elastic-json" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("Elastic search response, 1 thread")
+        << "elastic-search"
+        << "elastic-json" << QStringList {} << false << false << false << 1U;
+    QTest::newRow("Elastic search response, 3 threads")
+        << "elastic-search"
+        << "elastic-json" << QStringList {} << false << false << false << 3U;
+    QTest::newRow("ES|QL columns/values, 1 thread") << "esql-json"
+                                                    << "esql-json" << ecs << false << false << false << 1U;
+    QTest::newRow("ES|QL columns/values, 3 threads") << "esql-json"
+                                                     << "esql-json" << ecs << false << false << false << 3U;
+    QTest::newRow("portal Export to CSV, 1 thread") << "csv"
+                                                    << "csv" << QStringList {} << false << true << false << 1U;
+    QTest::newRow("portal Export to CSV, 3 threads") << "csv"
+                                                     << "csv" << QStringList {} << false << true << false << 3U;
+    QTest::newRow("plain CSV, gzip, 1 thread") << "csv-plain"
+                                               << "csv" << QStringList {} << true << false << false << 1U;
+    QTest::newRow("plain CSV, gzip, 3 threads") << "csv-plain"
+                                                << "csv" << QStringList {} << true << false << false << 3U;
+    QTest::newRow("Kusto .export CSV, no header, 1 thread")
+        << "csv-headerless"
+        << "csv-headerless" << QStringList {} << false << false << true << 1U;
+    QTest::newRow("Kusto .export CSV, no header, 3 threads")
+        << "csv-headerless"
+        << "csv-headerless" << QStringList {} << false << false << true << 3U;
 }
 
 void TestExportRoundTrip::roundTrip()
@@ -132,12 +177,14 @@ void TestExportRoundTrip::roundTrip()
         options.csv.columns = csvColumnNames();
     const LoadResult load = loadInputs({path}, options);
     QCOMPARE(QString::fromStdString(load.files.front().format), detected);
-    QCOMPARE(load.rejected(), std::uint64_t{0});
+    QCOMPARE(load.rejected(), std::uint64_t {0});
     QCOMPARE(load.records(), std::uint64_t(evs.size()));
     // The file's own names are kept: one of them is the time column, under whatever name it has.
     const auto &columns = load.files.front().columns;
-    QVERIFY(std::any_of(columns.begin(), columns.end(), [](const ColumnMapping &c) { return c.canonical == "TimeGenerated"; }));
-    QVERIFY(std::any_of(columns.begin(), columns.end(), [](const ColumnMapping &c) { return c.canonical == "CallerIPAddress"; }));
+    QVERIFY(std::any_of(
+        columns.begin(), columns.end(), [](const ColumnMapping &c) { return c.canonical == "TimeGenerated"; }));
+    QVERIFY(std::any_of(
+        columns.begin(), columns.end(), [](const ColumnMapping &c) { return c.canonical == "CallerIPAddress"; }));
     const Dataset &d = *load.dataset;
     const bool allFields = fields.isEmpty();
     for (std::size_t r = 0; r < evs.size(); ++r) {
@@ -155,7 +202,7 @@ void TestExportRoundTrip::roundTrip()
                 QFAIL(qPrintable(QStringLiteral("record %1, %2: '%3' != '%4'")
                                      .arg(r)
                                      .arg(name, QString::fromUtf8(std::string(d.text(TextField(f), r)).c_str()),
-                                          QString::fromStdString(evs[r].text[f]))));
+                                         QString::fromStdString(evs[r].text[f]))));
         }
         // The drill-down shows the record's own text.
         QVERIFY(!d.rawText(r).empty());
@@ -177,9 +224,11 @@ void TestExportRoundTrip::ecsOnlyFields()
     QFETCH(unsigned, threads);
     std::string text;
     for (int i = 0; i < 3000; ++i) {
-        std::string source = R"("@timestamp":"2026-11-02T00:00:00Z","event":{"action":"SecretGet"},"source":{"ip":"192.0.2.1")";
+        std::string source
+            = R"("@timestamp":"2026-11-02T00:00:00Z","event":{"action":"SecretGet"},"source":{"ip":"192.0.2.1")";
         if (i >= 2000 && i % 2 == 0)
-            source += R"(,"geo":{"city_name":"Oslo","country_name":"Norway"},"as":{"organization":{"name":"Example AS"}}},"agent":{"name":"fb-1"})";
+            source
+                += R"(,"geo":{"city_name":"Oslo","country_name":"Norway"},"as":{"organization":{"name":"Example AS"}}},"agent":{"name":"fb-1"})";
         else if (i >= 2000)
             source += R"(},"geo.city_name":"Bergen","geo.region_name":"Vestland","cloud.region":"norwayeast")";
         else
@@ -188,7 +237,7 @@ void TestExportRoundTrip::ecsOnlyFields()
     }
     QTemporaryDir dir;
     const LoadResult load = loadInputs({writeFile(dir, QStringLiteral("hits.ndjson"), text)}, splitInto(threads));
-    QCOMPARE(load.records(), std::uint64_t{3000});
+    QCOMPARE(load.records(), std::uint64_t {3000});
     const Dataset &d = *load.dataset;
     for (std::size_t r = 0; r < d.size(); r += 7) {
         const bool geo = r >= 2000, nested = r % 2 == 0;
@@ -231,7 +280,7 @@ void TestExportRoundTrip::cancelStopsEveryReader()
     QTemporaryDir dir;
     int calls = 0;
     const LoadResult load = loadInputs({writeFile(dir, QStringLiteral("export"), text)}, splitInto(threads),
-                                       [&](std::uint64_t, std::uint64_t) { return ++calls < 3; });
+        [&](std::uint64_t, std::uint64_t) { return ++calls < 3; });
     QCOMPARE(load.status, JobStatus::Cancelled);
     QVERIFY(!load.dataset);
     QCOMPARE(calls, 3); // nothing asked again once told to stop

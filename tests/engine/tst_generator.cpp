@@ -162,7 +162,7 @@ void TestGenerator::roundTripThroughLoader()
         appendDiagnosticJsonLine(e, text);
     QVERIFY(out && out->write(text) && out->close(error));
     const LoadResult load = loadInputs({path}, {});
-    QCOMPARE(load.rejected(), std::uint64_t{0});
+    QCOMPARE(load.rejected(), std::uint64_t {0});
     QCOMPARE(load.records(), std::uint64_t(events.size()));
     const Dataset &d = *load.dataset;
     for (std::size_t r = 0; r < events.size(); ++r) {
@@ -171,7 +171,8 @@ void TestGenerator::roundTripThroughLoader()
         QCOMPARE(d.httpStatusCode(r), events[r].httpStatusCode);
         for (std::size_t f = 0; f < kTextFieldCount; ++f)
             if (d.text(TextField(f), r) != events[r].text[f])
-                QFAIL(qPrintable(QStringLiteral("record %1 field %2").arg(r).arg(QString::fromUtf8(kTextFieldNames[f].data()))));
+                QFAIL(qPrintable(
+                    QStringLiteral("record %1 field %2").arg(r).arg(QString::fromUtf8(kTextFieldNames[f].data()))));
     }
 }
 

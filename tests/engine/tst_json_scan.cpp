@@ -54,11 +54,13 @@ void TestJsonScan::objectKeys_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("keys");
-    QTest::newRow("API response") << R"({"tables":[{"name":"PrimaryResult","rows":[["a"]]}],"x":{}})" << QStringList{"tables", "x"};
-    QTest::newRow("pretty") << "{\n  \"records\": [\n    {\"time\": \"t\"}\n  ]\n}" << QStringList{"records"};
-    QTest::newRow("cut short: names before the cut") << R"({"columns":[{"name":"a"}],"values":[["x"],["y)" << QStringList{"columns", "values"};
-    QTest::newRow("not an object") << "[1]" << QStringList{};
-    QTest::newRow("empty object") << "{}" << QStringList{};
+    QTest::newRow("API response") << R"({"tables":[{"name":"PrimaryResult","rows":[["a"]]}],"x":{}})"
+                                  << QStringList {"tables", "x"};
+    QTest::newRow("pretty") << "{\n  \"records\": [\n    {\"time\": \"t\"}\n  ]\n}" << QStringList {"records"};
+    QTest::newRow("cut short: names before the cut")
+        << R"({"columns":[{"name":"a"}],"values":[["x"],["y)" << QStringList {"columns", "values"};
+    QTest::newRow("not an object") << "[1]" << QStringList {};
+    QTest::newRow("empty object") << "{}" << QStringList {};
 }
 
 void TestJsonScan::objectKeys()
@@ -78,21 +80,29 @@ void TestJsonScan::arrays_data()
     QTest::addColumn<QStringList>("elements");
     QTest::addColumn<QString>("problem"); // a fragment of the message; empty = none
     QTest::addColumn<int>("problemAt");
-    QTest::newRow("top-level array") << "[{\"a\":1}, {\"a\":\"]\"} ,{}]" << QStringList{} << QStringList{R"({"a":1})", R"({"a":"]"})", "{}"} << "" << -1;
-    QTest::newRow("empty array") << "[ ]" << QStringList{} << QStringList{} << "" << -1;
-    QTest::newRow("records envelope, other members around") << R"({"x":[1,{"records":0}],"records":[{"t":1},{"t":2}],"y":"}"})"
-                                                         << QStringList{"records"} << QStringList{R"({"t":1})", R"({"t":2})"} << "" << -1;
-    QTest::newRow("envelopes one per line") << "{\"records\":[{\"t\":1}]}\n{\"records\":[{\"t\":2},{\"t\":3}]}\n"
-                                          << QStringList{"records"} << QStringList{R"({"t":1})", R"({"t":2})", R"({"t":3})"} << "" << -1;
+    QTest::newRow("top-level array") << "[{\"a\":1}, {\"a\":\"]\"} ,{}]" << QStringList {}
+                                     << QStringList {R"({"a":1})", R"({"a":"]"})", "{}"} << "" << -1;
+    QTest::newRow("empty array") << "[ ]" << QStringList {} << QStringList {} << "" << -1;
+    QTest::newRow("records envelope, other members around")
+        << R"({"x":[1,{"records":0}],"records":[{"t":1},{"t":2}],"y":"}"})" << QStringList {"records"}
+        << QStringList {R"({"t":1})", R"({"t":2})"} << "" << -1;
+    QTest::newRow("envelopes one per line")
+        << "{\"records\":[{\"t\":1}]}\n{\"records\":[{\"t\":2},{\"t\":3}]}\n"
+        << QStringList {"records"} << QStringList {R"({"t":1})", R"({"t":2})", R"({"t":3})"} << "" << -1;
     QTest::newRow("search hits") << R"({"took":3,"hits":{"total":{"value":2},"hits":[{"_source":{}},{"_id":"b"}]}})"
-                                 << QStringList{"hits", "hits"} << QStringList{R"({"_source":{}})", R"({"_id":"b"})"} << "" << -1;
-    QTest::newRow("cut short inside a record") << R"([{"a":1},{"a":2},{"a":)" << QStringList{} << QStringList{R"({"a":1})", R"({"a":2})"}
-                                               << "cut short" << 17;
-    QTest::newRow("cut short after a record") << R"([{"a":1},)" << QStringList{} << QStringList{R"({"a":1})"} << "cut short" << 9;
-    QTest::newRow("missing comma") << R"([{"a":1} {"a":2}])" << QStringList{} << QStringList{R"({"a":1})"} << "expected ','" << 9;
-    QTest::newRow("no such member") << R"({"rows":[]})" << QStringList{"records"} << QStringList{} << "\"records\"" << 10;
-    QTest::newRow("not an array") << R"({"records":{}})" << QStringList{"records"} << QStringList{} << "array of records" << 11;
-    QTest::newRow("BOM") << "\xEF\xBB\xBF[1,2]" << QStringList{} << QStringList{"1", "2"} << "" << -1;
+                                 << QStringList {"hits", "hits"} << QStringList {R"({"_source":{}})", R"({"_id":"b"})"}
+                                 << "" << -1;
+    QTest::newRow("cut short inside a record") << R"([{"a":1},{"a":2},{"a":)" << QStringList {}
+                                               << QStringList {R"({"a":1})", R"({"a":2})"} << "cut short" << 17;
+    QTest::newRow("cut short after a record")
+        << R"([{"a":1},)" << QStringList {} << QStringList {R"({"a":1})"} << "cut short" << 9;
+    QTest::newRow("missing comma") << R"([{"a":1} {"a":2}])" << QStringList {} << QStringList {R"({"a":1})"}
+                                   << "expected ','" << 9;
+    QTest::newRow("no such member") << R"({"rows":[]})" << QStringList {"records"} << QStringList {} << "\"records\""
+                                    << 10;
+    QTest::newRow("not an array") << R"({"records":{}})" << QStringList {"records"} << QStringList {}
+                                  << "array of records" << 11;
+    QTest::newRow("BOM") << "\xEF\xBB\xBF[1,2]" << QStringList {} << QStringList {"1", "2"} << "" << -1;
 }
 
 void TestJsonScan::arrays()
@@ -135,10 +145,11 @@ void TestJsonScan::stringPool_data()
 {
     QTest::addColumn<QStringList>("inserts");
     QTest::addColumn<QList<int>>("ids");
-    QTest::newRow("empty is id 0") << QStringList{"", "a", ""} << QList<int>{0, 1, 0};
-    QTest::newRow("repeats get their first id") << QStringList{"a", "b", "a", "a", "b", "c"} << QList<int>{1, 2, 1, 1, 2, 3};
-    QTest::newRow("case matters") << QStringList{"SecretGet", "secretget"} << QList<int>{1, 2};
-    QTest::newRow("prefixes are distinct") << QStringList{"abcdefgh", "abcdefghi", "abcdefgh"} << QList<int>{1, 2, 1};
+    QTest::newRow("empty is id 0") << QStringList {"", "a", ""} << QList<int> {0, 1, 0};
+    QTest::newRow("repeats get their first id")
+        << QStringList {"a", "b", "a", "a", "b", "c"} << QList<int> {1, 2, 1, 1, 2, 3};
+    QTest::newRow("case matters") << QStringList {"SecretGet", "secretget"} << QList<int> {1, 2};
+    QTest::newRow("prefixes are distinct") << QStringList {"abcdefgh", "abcdefghi", "abcdefgh"} << QList<int> {1, 2, 1};
 }
 
 void TestJsonScan::stringPool()
@@ -166,14 +177,14 @@ void TestJsonScan::stringPoolGrows()
     const std::string huge(200000, 'x');
     for (int i = 0; i < 100000; ++i)
         QCOMPARE(pool.intern("value-" + std::to_string(i)), static_cast<StringId>(i + 1));
-    QCOMPARE(pool.intern(huge), StringId{100001});
+    QCOMPARE(pool.intern(huge), StringId {100001});
     for (int i = 0; i < 100000; i += 7) {
         QCOMPARE(pool.find("value-" + std::to_string(i)), static_cast<StringId>(i + 1));
         QCOMPARE(pool.view(static_cast<StringId>(i + 1)), std::string_view("value-" + std::to_string(i)));
     }
     QCOMPARE(pool.view(100001), std::string_view(huge));
     StringPool moved = std::move(pool);
-    QCOMPARE(moved.find("value-99999"), StringId{100000});
+    QCOMPARE(moved.find("value-99999"), StringId {100000});
 }
 
 QTEST_APPLESS_MAIN(TestJsonScan)

@@ -42,10 +42,18 @@ void TestMakeSeries::axisBins_data()
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("step");
     QTest::addColumn<int>("bins");
-    QTest::newRow("rule: 14 daily bins") << "2026-11-09" << "2026-11-23" << "1d" << 14;
-    QTest::newRow("to is exclusive") << "2017-01-01" << "2017-01-10" << "1d" << 9;
-    QTest::newRow("partial last step still a bin") << "2026-11-01" << "2026-11-01T05:30Z" << "1h" << 6;
-    QTest::newRow("empty range") << "2026-11-02" << "2026-11-01" << "1d" << 0;
+    QTest::newRow("rule: 14 daily bins") << "2026-11-09"
+                                         << "2026-11-23"
+                                         << "1d" << 14;
+    QTest::newRow("to is exclusive") << "2017-01-01"
+                                     << "2017-01-10"
+                                     << "1d" << 9;
+    QTest::newRow("partial last step still a bin") << "2026-11-01"
+                                                   << "2026-11-01T05:30Z"
+                                                   << "1h" << 6;
+    QTest::newRow("empty range") << "2026-11-02"
+                                 << "2026-11-01"
+                                 << "1d" << 0;
 }
 
 void TestMakeSeries::axisBins()
@@ -80,7 +88,7 @@ void TestMakeSeries::goldenMicrosoftLearnExample()
         }
     }
     const SeriesTable table = makeSeriesCount(d, TextField::CallerIPAddress, axis);
-    QCOMPARE(table.keys.size(), std::size_t{1});
+    QCOMPARE(table.keys.size(), std::size_t {1});
     for (std::size_t b = 0; b < axis.bins; ++b) {
         QCOMPARE(axis.binStart(b), at(expectedBins[b].get<std::string>().c_str()));
         const double avg = count[b] ? sum[b] / count[b] : 0.0;
@@ -97,13 +105,13 @@ void TestMakeSeries::countsPerKey()
     addEvent(d, at("2026-11-01T00:00:00Z"), "b");
     addEvent(d, at("2026-11-01T23:59:59.9999999Z"), "b");
     addEvent(d, at("2026-11-03T12:00Z"), "a");
-    addEvent(d, at("2026-11-04T00:00Z"), "a");          // == to: outside
+    addEvent(d, at("2026-11-04T00:00Z"), "a"); // == to: outside
     addEvent(d, at("2026-10-31T23:59:59.9999999Z"), "c"); // before from: c gets no series
-    addEvent(d, at("2026-11-02T00:00Z"), "");           // empty key: ignored
+    addEvent(d, at("2026-11-02T00:00Z"), ""); // empty key: ignored
     const SeriesTable t = makeSeriesCount(d, TextField::CallerIPAddress, axis);
-    QCOMPARE(t.keys, (std::vector<std::string>{"a", "b"}));
-    QCOMPARE(std::vector<double>(t.row(0).begin(), t.row(0).end()), (std::vector<double>{0, 0, 1}));
-    QCOMPARE(std::vector<double>(t.row(1).begin(), t.row(1).end()), (std::vector<double>{2, 0, 0}));
+    QCOMPARE(t.keys, (std::vector<std::string> {"a", "b"}));
+    QCOMPARE(std::vector<double>(t.row(0).begin(), t.row(0).end()), (std::vector<double> {0, 0, 1}));
+    QCOMPARE(std::vector<double>(t.row(1).begin(), t.row(1).end()), (std::vector<double> {2, 0, 0}));
 }
 
 void TestMakeSeries::rowFilter()
@@ -112,7 +120,7 @@ void TestMakeSeries::rowFilter()
     const auto axis = TimeAxis::fromRange(at("2026-11-01"), at("2026-11-02"), kTicksPerDay);
     addEvent(d, at("2026-11-01T01:00Z"), "a");
     addEvent(d, at("2026-11-01T02:00Z"), "a");
-    const std::vector<std::uint8_t> keep{0, 1};
+    const std::vector<std::uint8_t> keep {0, 1};
     const SeriesTable t = makeSeriesCount(d, TextField::CallerIPAddress, axis, keep);
     QCOMPARE(t.row(0)[0], 1.0);
 }

@@ -17,15 +17,16 @@ void TestResourceId::parse_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QStringList>("parts"); // subscription, group, provider, type, resource
     QTest::newRow("upper-case vault") << "/SUBSCRIPTIONS/S1/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV1"
-                                      << QStringList{"S1", "RG", "MICROSOFT.KEYVAULT", "VAULTS", "KV1"};
-    QTest::newRow("lower-case _ResourceId") << "/subscriptions/s1/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv1"
-                                            << QStringList{"S1", "RG", "MICROSOFT.KEYVAULT", "VAULTS", "KV1"};
+                                      << QStringList {"S1", "RG", "MICROSOFT.KEYVAULT", "VAULTS", "KV1"};
+    QTest::newRow("lower-case _ResourceId")
+        << "/subscriptions/s1/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv1"
+        << QStringList {"S1", "RG", "MICROSOFT.KEYVAULT", "VAULTS", "KV1"};
     QTest::newRow("managed hsm") << "/SUBSCRIPTIONS/S1/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.KEYVAULT/MANAGEDHSMS/HSM1"
-                                 << QStringList{"S1", "RG", "MICROSOFT.KEYVAULT", "MANAGEDHSMS", "HSM1"};
+                                 << QStringList {"S1", "RG", "MICROSOFT.KEYVAULT", "MANAGEDHSMS", "HSM1"};
     QTest::newRow("nested type") << "/SUBSCRIPTIONS/S1/RESOURCEGROUPS/RG/PROVIDERS/NS/TYPEA/A/TYPEB/B"
-                                 << QStringList{"S1", "RG", "NS", "TYPEB", "B"};
-    QTest::newRow("empty") << "" << QStringList{"", "", "", "", ""};
-    QTest::newRow("no provider") << "/SUBSCRIPTIONS/S1" << QStringList{"S1", "", "", "", ""};
+                                 << QStringList {"S1", "RG", "NS", "TYPEB", "B"};
+    QTest::newRow("empty") << "" << QStringList {"", "", "", "", ""};
+    QTest::newRow("no provider") << "/SUBSCRIPTIONS/S1" << QStringList {"S1", "", "", "", ""};
 }
 
 void TestResourceId::parse()

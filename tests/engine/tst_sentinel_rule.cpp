@@ -114,7 +114,7 @@ void TestSentinelRule::thresholdChangeDoesNotRescan()
     SentinelRule rule(loadCase(kRules + QStringLiteral("/first-hour-join")));
     SentinelParams p;
     p.now = parseIsoDateTime("2026-11-23T00:05Z");
-    QCOMPARE(rule.run(p).anomalies.size(), std::size_t{2});
+    QCOMPARE(rule.run(p).anomalies.size(), std::size_t {2});
     p.scoreThreshold = 5.5; // above both scores (5.43): no anomaly, no rescan, no rescore
     const SentinelResult high = rule.run(p);
     QVERIFY(high.anomalies.empty());
@@ -122,7 +122,7 @@ void TestSentinelRule::thresholdChangeDoesNotRescan()
     p.baselineThreshold = 151; // 156 > 151 but 151 is not
     p.scoreThreshold = 3;
     const SentinelResult strict = rule.run(p);
-    QCOMPARE(strict.anomalies.size(), std::size_t{1});
+    QCOMPARE(strict.anomalies.size(), std::size_t {1});
     QCOMPARE(strict.anomalies[0].key, std::string("203.0.113.7"));
     QCOMPARE(rule.seriesBuilds(), 1);
     QCOMPARE(rule.scoreRuns(), 1);
@@ -149,9 +149,12 @@ void TestSentinelRule::defaultNow_data()
 {
     QTest::addColumn<QString>("last");
     QTest::addColumn<QString>("now");
-    QTest::newRow("day complete") << "2026-11-22T23:10:00Z" << "2026-11-23T00:05:00.0000000Z";
-    QTest::newRow("day cut short") << "2026-11-22T10:00:00Z" << "2026-11-22T00:05:00.0000000Z";
-    QTest::newRow("midnight record") << "2026-11-23T00:00:00Z" << "2026-11-23T00:05:00.0000000Z";
+    QTest::newRow("day complete") << "2026-11-22T23:10:00Z"
+                                  << "2026-11-23T00:05:00.0000000Z";
+    QTest::newRow("day cut short") << "2026-11-22T10:00:00Z"
+                                   << "2026-11-22T00:05:00.0000000Z";
+    QTest::newRow("midnight record") << "2026-11-23T00:00:00Z"
+                                     << "2026-11-23T00:05:00.0000000Z";
 }
 
 void TestSentinelRule::defaultNow()
@@ -174,7 +177,7 @@ void TestSentinelRule::resourceSeriesKey()
     p.now = parseIsoDateTime("2026-11-23T00:05Z");
     p.seriesKey = SeriesKey::Resource;
     const SentinelResult r = rule.run(p);
-    QCOMPARE(r.series.size(), std::size_t{2});
+    QCOMPARE(r.series.size(), std::size_t {2});
     QCOMPARE(r.series[0].key, std::string("KV1"));
     // KV1 = 203.0.113.7 (A + 5) + 192.0.2.10 (B); KV2 = 192.0.2.20 (A).
     QCOMPARE(r.series[0].counts.back(), 345.0);

@@ -92,7 +92,7 @@ void TestSeriesMath::msticpyGolden()
 {
     QFETCH(int, seasonality);
     const auto rows = loadMsticpy();
-    QCOMPARE(rows.size(), std::size_t{840});
+    QCOMPARE(rows.size(), std::size_t {840});
     std::vector<double> x;
     for (const auto &r : rows)
         x.push_back(r.bytes);
@@ -128,11 +128,13 @@ void TestSeriesMath::percentiles_data()
     QTest::addColumn<QVector<double>>("sorted");
     QTest::addColumn<double>("percent");
     QTest::addColumn<double>("expected");
-    QTest::newRow("n=14 P10 (h=1.3)") << QVector<double>{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130} << 10.0 << 13.0;
-    QTest::newRow("n=14 P90 (h=11.7)") << QVector<double>{0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130} << 90.0 << 117.0;
-    QTest::newRow("single") << QVector<double>{5} << 90.0 << 5.0;
-    QTest::newRow("P100") << QVector<double>{1, 2, 3} << 100.0 << 3.0;
-    QTest::newRow("P0") << QVector<double>{1, 2, 3} << 0.0 << 1.0;
+    QTest::newRow("n=14 P10 (h=1.3)") << QVector<double> {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130}
+                                      << 10.0 << 13.0;
+    QTest::newRow("n=14 P90 (h=11.7)") << QVector<double> {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130}
+                                       << 90.0 << 117.0;
+    QTest::newRow("single") << QVector<double> {5} << 90.0 << 5.0;
+    QTest::newRow("P100") << QVector<double> {1, 2, 3} << 100.0 << 3.0;
+    QTest::newRow("P0") << QVector<double> {1, 2, 3} << 0.0 << 1.0;
 }
 
 void TestSeriesMath::percentiles()
@@ -185,7 +187,7 @@ void TestSeriesMath::periodsExample()
     const auto golden = loadGolden("series_periods_examples.json");
     const auto y = toVector(golden["input"]);
     const auto found = detectPeriods(y, 0.0, 50.0, 2);
-    QCOMPARE(found.size(), std::size_t{2});
+    QCOMPARE(found.size(), std::size_t {2});
     QCOMPARE(found[0].period, 14);
     QVERIFY(found[0].score > 0.7 && found[0].score <= 1.0);
     QCOMPARE(found[1].period, 0);
@@ -204,9 +206,11 @@ void TestSeriesMath::workedExamples_data()
     QTest::addColumn<double>("lastScore");
     QTest::addColumn<double>("lastBaseline");
     QTest::addColumn<qint64>("truncated");
-    QTest::newRow("spike on the last day") << QVector<double>{100, 110, 95, 105, 98, 102, 97, 101, 99, 103, 100, 96, 104, 300}
-                                           << 1 << 5.430269 << 151.114286 << qint64(151);
-    QTest::newRow("small caller") << QVector<double>{3, 5, 4, 6, 2, 5, 4, 3, 5, 4, 6, 5, 4, 40} << 1 << 6.149176 << 13.828571 << qint64(13);
+    QTest::newRow("spike on the last day")
+        << QVector<double> {100, 110, 95, 105, 98, 102, 97, 101, 99, 103, 100, 96, 104, 300} << 1 << 5.430269
+        << 151.114286 << qint64(151);
+    QTest::newRow("small caller") << QVector<double> {3, 5, 4, 6, 2, 5, 4, 3, 5, 4, 6, 5, 4, 40} << 1 << 6.149176
+                                  << 13.828571 << qint64(13);
     QTest::newRow("flat") << QVector<double>(14, 30) << 0 << 0.0 << 30.0 << qint64(30);
 }
 
@@ -274,7 +278,7 @@ void TestSeriesMath::shiftAndScaleInvariance()
 {
     QFETCH(double, shift);
     QFETCH(double, scale);
-    const std::vector<double> x{12, 15, 11, 14, 13, 40, 12, 16, 11, 13, 14, 12, 15, 60, 13, 12, 14, 11, 13, 12, 15};
+    const std::vector<double> x {12, 15, 11, 14, 13, 40, 12, 16, 11, 13, 14, 12, 15, 60, 13, 12, 14, 11, 13, 12, 15};
     std::vector<double> y;
     for (const double v : x)
         y.push_back(scale * v + shift);
@@ -293,11 +297,11 @@ void TestSeriesMath::degenerateInputs_data()
 {
     QTest::addColumn<QVector<double>>("x");
     QTest::addColumn<int>("ignored");
-    QTest::newRow("empty") << QVector<double>{} << 0;
-    QTest::newRow("one point") << QVector<double>{5} << 0;
-    QTest::newRow("two points") << QVector<double>{5, 9} << 0;
-    QTest::newRow("NaN inside") << QVector<double>{1, 2, std::nan(""), 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14} << 1;
-    QTest::newRow("infinity inside") << QVector<double>{1, 2, 3, 4, 5, 6, INFINITY, 8, 9, 10, 11, 12, 13, 14} << 1;
+    QTest::newRow("empty") << QVector<double> {} << 0;
+    QTest::newRow("one point") << QVector<double> {5} << 0;
+    QTest::newRow("two points") << QVector<double> {5, 9} << 0;
+    QTest::newRow("NaN inside") << QVector<double> {1, 2, std::nan(""), 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14} << 1;
+    QTest::newRow("infinity inside") << QVector<double> {1, 2, 3, 4, 5, 6, INFINITY, 8, 9, 10, 11, 12, 13, 14} << 1;
     QTest::newRow("all NaN") << QVector<double>(5, std::nan("")) << 5;
 }
 
@@ -336,7 +340,7 @@ void TestSeriesMath::zeroRangeFlags()
     const AnomalyResult r = decomposeAnomalies(x, p);
     QCOMPARE(r.parts.baseline.back(), 100.0);
     QCOMPARE(r.outliers.range, 0.0);
-    QCOMPARE(r.outliers.zeroRangePoints, (std::vector<std::size_t>{7, 13}));
+    QCOMPARE(r.outliers.zeroRangePoints, (std::vector<std::size_t> {7, 13}));
     QVERIFY(std::isinf(r.scores.back()) && r.scores.back() > 0);
     QCOMPARE(r.flags.back(), 1);
     QCOMPARE(r.flags[7], -1);
@@ -344,7 +348,7 @@ void TestSeriesMath::zeroRangeFlags()
 
 void TestSeriesMath::trendKinds()
 {
-    const std::vector<double> x{1, 2, 3, 4, 5, 6, 7, 8};
+    const std::vector<double> x {1, 2, 3, 4, 5, 6, 7, 8};
     DecomposeParams p;
     p.seasonality = 0;
     p.trend = TrendKind::Average;
@@ -358,7 +362,7 @@ void TestSeriesMath::trendKinds()
 // Test points are left out of the fit and the percentiles, and scored against what was learned.
 void TestSeriesMath::testPointsLearnFromThePrefix()
 {
-    std::vector<double> x{10, 11, 10, 12, 11, 10, 11, 12, 10, 11, 50, 52};
+    std::vector<double> x {10, 11, 10, 12, 11, 10, 11, 12, 10, 11, 50, 52};
     DecomposeParams p;
     p.threshold = 3;
     p.seasonality = 0;
@@ -374,14 +378,14 @@ void TestSeriesMath::testPointsLearnFromThePrefix()
 
 void TestSeriesMath::strictThresholdAndTruncation()
 {
-    const std::vector<double> scores{3.0, 3.0000001, -3.0, -3.5, 0.0};
+    const std::vector<double> scores {3.0, 3.0000001, -3.0, -3.5, 0.0};
     std::vector<int> flags(scores.size());
     flagScores(scores, 3.0, flags);
-    QCOMPARE(flags, (std::vector<int>{0, 1, 0, -1, 0}));
-    QCOMPARE(truncateToLong(25.999999999999996), std::int64_t{25});
-    QCOMPARE(truncateToLong(26.0), std::int64_t{26});
-    QCOMPARE(truncateToLong(-2.7), std::int64_t{-2});
-    QCOMPARE(truncateToLong(std::nan("")), std::int64_t{0});
+    QCOMPARE(flags, (std::vector<int> {0, 1, 0, -1, 0}));
+    QCOMPARE(truncateToLong(25.999999999999996), std::int64_t {25});
+    QCOMPARE(truncateToLong(26.0), std::int64_t {26});
+    QCOMPARE(truncateToLong(-2.7), std::int64_t {-2});
+    QCOMPARE(truncateToLong(std::nan("")), std::int64_t {0});
 }
 
 QTEST_APPLESS_MAIN(TestSeriesMath)

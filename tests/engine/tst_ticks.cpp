@@ -29,9 +29,9 @@ void TestTicks::parseIso_data()
     const qint64 d20261122 = daysFromCivil(2026, 11, 22) * day;
     QTest::newRow("epoch date") << "1970-01-01" << true << qint64(0);
     QTest::newRow("kusto 7 digits") << "2026-11-22T00:00:00.0000000Z" << true << d20261122;
-    QTest::newRow("7 digits kept to the tick") << "2016-01-05T01:32:01.2691226Z" << true
-                                               << daysFromCivil(2016, 1, 5) * day + kTicksPerHour + 32 * kTicksPerMinute
-                                                      + kTicksPerSecond + 2691226;
+    QTest::newRow("7 digits kept to the tick")
+        << "2016-01-05T01:32:01.2691226Z" << true
+        << daysFromCivil(2016, 1, 5) * day + kTicksPerHour + 32 * kTicksPerMinute + kTicksPerSecond + 2691226;
     QTest::newRow("9 digits truncated") << "1970-01-01T00:00:00.123456789Z" << true << qint64(1234567);
     QTest::newRow("3 digits") << "1970-01-01T00:00:00.5Z" << true << qint64(5000000);
     QTest::newRow("no seconds") << "2026-11-23T05:00Z" << true << daysFromCivil(2026, 11, 23) * day + 5 * kTicksPerHour;
@@ -105,7 +105,7 @@ void TestTicks::floorToNegative()
 {
     QCOMPARE(floorTo(-1, kTicksPerDay), -kTicksPerDay);
     QCOMPARE(floorTo(kTicksPerDay + 5, kTicksPerDay), kTicksPerDay);
-    QCOMPARE(startOfDay(0), Ticks{0});
+    QCOMPARE(startOfDay(0), Ticks {0});
 }
 
 // The date-times exports hold: ISO 8601 and the portal's locale display forms.
@@ -113,18 +113,30 @@ void TestTicks::exportDateTime_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("iso"); // empty = rejected
-    QTest::newRow("ISO, 7 digits") << "2026-11-02T00:00:00.3829157Z" << "2026-11-02T00:00:00.3829157Z";
-    QTest::newRow("US, AM") << "11/2/2026, 12:00:00.382 AM" << "2026-11-02T00:00:00.3820000Z";
-    QTest::newRow("US, PM") << "5/12/2024, 10:39:53.540 PM" << "2024-05-12T22:39:53.5400000Z";
-    QTest::newRow("US, noon") << "5/12/2024, 12:00:00 PM" << "2024-05-12T12:00:00.0000000Z";
-    QTest::newRow("day first, 24 h") << "16/07/2026 20:26:12.030" << "2026-07-16T20:26:12.0300000Z";
-    QTest::newRow("no seconds") << "7/16/2026 8:26 AM" << "2026-07-16T08:26:00.0000000Z";
-    QTest::newRow("leap day") << "2/29/2024, 1:00:00 AM" << "2024-02-29T01:00:00.0000000Z";
-    QTest::newRow("not a leap year") << "2/29/2026, 1:00:00 AM" << "";
-    QTest::newRow("month 13") << "13/13/2026 10:00:00" << "";
-    QTest::newRow("hour 24") << "1/2/2026 24:00:00" << "";
-    QTest::newRow("trailing text") << "1/2/2026 10:00:00 XM" << "";
-    QTest::newRow("words") << "yesterday" << "";
+    QTest::newRow("ISO, 7 digits") << "2026-11-02T00:00:00.3829157Z"
+                                   << "2026-11-02T00:00:00.3829157Z";
+    QTest::newRow("US, AM") << "11/2/2026, 12:00:00.382 AM"
+                            << "2026-11-02T00:00:00.3820000Z";
+    QTest::newRow("US, PM") << "5/12/2024, 10:39:53.540 PM"
+                            << "2024-05-12T22:39:53.5400000Z";
+    QTest::newRow("US, noon") << "5/12/2024, 12:00:00 PM"
+                              << "2024-05-12T12:00:00.0000000Z";
+    QTest::newRow("day first, 24 h") << "16/07/2026 20:26:12.030"
+                                     << "2026-07-16T20:26:12.0300000Z";
+    QTest::newRow("no seconds") << "7/16/2026 8:26 AM"
+                                << "2026-07-16T08:26:00.0000000Z";
+    QTest::newRow("leap day") << "2/29/2024, 1:00:00 AM"
+                              << "2024-02-29T01:00:00.0000000Z";
+    QTest::newRow("not a leap year") << "2/29/2026, 1:00:00 AM"
+                                     << "";
+    QTest::newRow("month 13") << "13/13/2026 10:00:00"
+                              << "";
+    QTest::newRow("hour 24") << "1/2/2026 24:00:00"
+                             << "";
+    QTest::newRow("trailing text") << "1/2/2026 10:00:00 XM"
+                                   << "";
+    QTest::newRow("words") << "yesterday"
+                           << "";
 }
 
 void TestTicks::exportDateTime()

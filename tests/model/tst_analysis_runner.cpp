@@ -64,7 +64,7 @@ void TestAnalysisRunner::loadPublishesSnapshot()
     const auto outcome = runner.current();
     QVERIFY(outcome && outcome->load.dataset);
     QVERIFY(outcome->load.records() > 1000);
-    QCOMPARE(outcome->dailyByCaller->axis.bins, std::size_t{15});
+    QCOMPARE(outcome->dailyByCaller->axis.bins, std::size_t {15});
     QVERIFY(outcome->dailyByCaller->keys.size() >= 30);
     QVERIFY(!progress.isEmpty());
     QCOMPARE(progress.last().at(0).toInt(), 1000);
@@ -99,9 +99,9 @@ void TestAnalysisRunner::unreadableInputIsReported()
     QVERIFY(finished.wait(60000));
     const auto outcome = finished.first().at(1).value<std::shared_ptr<const model::LoadOutcome>>();
     QVERIFY(outcome);
-    QCOMPARE(outcome->load.files.size(), std::size_t{1});
+    QCOMPARE(outcome->load.files.size(), std::size_t {1});
     QVERIFY(!outcome->load.files.front().error.empty());
-    QCOMPARE(outcome->load.records(), std::uint64_t{0});
+    QCOMPARE(outcome->load.records(), std::uint64_t {0});
 }
 
 void TestAnalysisRunner::restartPublishesOnlyTheLatest()
@@ -117,7 +117,7 @@ void TestAnalysisRunner::restartPublishesOnlyTheLatest()
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.first().at(0).value<engine::JobStatus>(), engine::JobStatus::Ok);
-    QCOMPARE(runner.current()->inputs, QStringList{small});
+    QCOMPARE(runner.current()->inputs, QStringList {small});
 }
 
 QTEST_GUILESS_MAIN(TestAnalysisRunner)

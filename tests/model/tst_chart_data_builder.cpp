@@ -18,10 +18,10 @@ void TestChartDataBuilder::lines_data()
     QTest::addColumn<QVector<int>>("rows");
     QTest::addColumn<QStringList>("names");
     QTest::addColumn<double>("yMax");
-    QTest::newRow("one") << QVector<int>{1} << QStringList{"b"} << 7.0;
-    QTest::newRow("order kept") << QVector<int>{1, 0} << QStringList{"b", "a"} << 7.0;
-    QTest::newRow("out of range skipped") << QVector<int>{5, -1, 0} << QStringList{"a"} << 3.0;
-    QTest::newRow("none") << QVector<int>{} << QStringList{} << 0.0;
+    QTest::newRow("one") << QVector<int> {1} << QStringList {"b"} << 7.0;
+    QTest::newRow("order kept") << QVector<int> {1, 0} << QStringList {"b", "a"} << 7.0;
+    QTest::newRow("out of range skipped") << QVector<int> {5, -1, 0} << QStringList {"a"} << 3.0;
+    QTest::newRow("none") << QVector<int> {} << QStringList {} << 0.0;
 }
 
 void TestChartDataBuilder::lines()
@@ -34,7 +34,8 @@ void TestChartDataBuilder::lines()
     table.axis = engine::TimeAxis::fromRange(day0, day0 + 3 * engine::kTicksPerDay, engine::kTicksPerDay);
     table.keys = {"a", "b"};
     table.counts = {1, 3, 2, 7, 0, 4};
-    const model::ChartData d = model::buildChartData(table, std::vector<int>(rows.begin(), rows.end()), QStringLiteral("t"));
+    const model::ChartData d
+        = model::buildChartData(table, std::vector<int>(rows.begin(), rows.end()), QStringLiteral("t"));
     QCOMPARE(d.lines.size(), names.size());
     for (int i = 0; i < names.size(); ++i) {
         QCOMPARE(d.lines[i].name, names[i]);
@@ -46,8 +47,8 @@ void TestChartDataBuilder::lines()
     QCOMPARE(d.xMaxMs, (day0 + 2 * engine::kTicksPerDay) / 10000);
     QCOMPARE(d.yTitle, QStringLiteral("records per day"));
     if (!d.lines.isEmpty())
-        QCOMPARE(d.lines[0].points[1], QPointF(double((day0 + engine::kTicksPerDay) / 10000),
-                                                rows[0] == 1 ? 0.0 : 3.0));
+        QCOMPARE(
+            d.lines[0].points[1], QPointF(double((day0 + engine::kTicksPerDay) / 10000), rows[0] == 1 ? 0.0 : 3.0));
 }
 
 void TestChartDataBuilder::emptyAxis()

@@ -28,7 +28,9 @@ void TestImportIssuesModel::rows()
     QCOMPARE(m.rejectedRecords(), quint64(3));
     QCOMPARE(m.data(m.index(1, int(model::ImportIssuesModel::Column::Line))).toULongLong(), 17ULL);
     QCOMPARE(m.data(m.index(1, int(model::ImportIssuesModel::Column::Column))).toULongLong(), 5ULL);
-    QVERIFY(m.data(m.index(2, int(model::ImportIssuesModel::Column::Message))).toString().contains(QStringLiteral("2 more")));
+    QVERIFY(m.data(m.index(2, int(model::ImportIssuesModel::Column::Message)))
+                .toString()
+                .contains(QStringLiteral("2 more")));
     QVERIFY(!m.data(m.index(0, int(model::ImportIssuesModel::Column::Line))).isValid());
     m.setReports({});
     QCOMPARE(m.rowCount(), 0);

@@ -42,8 +42,10 @@ void TestLoadedFilesModel::filesAndTheirFields()
     QCOMPARE(m.data(first, Qt::ToolTipRole).toString(), QStringLiteral("/exports/sentinel.csv"));
     QCOMPARE(m.data(m.index(0, int(Column::Records))).toULongLong(), 1200ULL);
     QCOMPARE(m.data(m.index(0, int(Column::Rejected))).toULongLong(), 2ULL);
-    QCOMPARE(m.data(m.index(1, int(Column::Format))).toString(), QStringLiteral("azure-diagnostics-json (json-lines), gzip"));
-    QCOMPARE(m.data(m.index(2, int(Column::Format)), Qt::ToolTipRole).toString(), QStringLiteral("not a recognised Key Vault export"));
+    QCOMPARE(m.data(m.index(1, int(Column::Format))).toString(),
+        QStringLiteral("azure-diagnostics-json (json-lines), gzip"));
+    QCOMPARE(m.data(m.index(2, int(Column::Format)), Qt::ToolTipRole).toString(),
+        QStringLiteral("not a recognised Key Vault export"));
 
     // Under each file, its own field names and what they fill.
     QCOMPARE(m.rowCount(first), 3);

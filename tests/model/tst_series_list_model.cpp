@@ -14,8 +14,8 @@ namespace {
 std::shared_ptr<engine::SeriesTable> makeTable(const std::vector<std::pair<std::string, std::vector<double>>> &rows)
 {
     auto t = std::make_shared<engine::SeriesTable>();
-    t->axis = engine::TimeAxis::fromRange(0, engine::Ticks(rows.empty() ? 0 : rows[0].second.size()) * engine::kTicksPerDay,
-                                          engine::kTicksPerDay);
+    t->axis = engine::TimeAxis::fromRange(
+        0, engine::Ticks(rows.empty() ? 0 : rows[0].second.size()) * engine::kTicksPerDay, engine::kTicksPerDay);
     for (const auto &[key, values] : rows) {
         t->keys.push_back(key);
         t->counts.insert(t->counts.end(), values.begin(), values.end());
@@ -42,9 +42,9 @@ void TestSeriesListModel::statistics_data()
     QTest::addColumn<qint64>("total");
     QTest::addColumn<qint64>("peak");
     QTest::addColumn<int>("active");
-    QTest::newRow("mixed") << QVector<double>{0, 3, 10, 0} << qint64(13) << qint64(10) << 2;
-    QTest::newRow("all zero") << QVector<double>{0, 0, 0, 0} << qint64(0) << qint64(0) << 0;
-    QTest::newRow("flat") << QVector<double>{5, 5, 5, 5} << qint64(20) << qint64(5) << 4;
+    QTest::newRow("mixed") << QVector<double> {0, 3, 10, 0} << qint64(13) << qint64(10) << 2;
+    QTest::newRow("all zero") << QVector<double> {0, 0, 0, 0} << qint64(0) << qint64(0) << 0;
+    QTest::newRow("flat") << QVector<double> {5, 5, 5, 5} << qint64(20) << qint64(5) << 4;
 }
 
 void TestSeriesListModel::statistics()
@@ -70,7 +70,7 @@ void TestSeriesListModel::initialChecksAreTheLargest()
     Model m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m.setSeries(makeTable({{"a", {1, 1}}, {"b", {9, 9}}, {"c", {5, 5}}, {"d", {0, 2}}}), 2);
-    QCOMPARE(m.checkedRows(), (std::vector<int>{1, 2}));
+    QCOMPARE(m.checkedRows(), (std::vector<int> {1, 2}));
     QCOMPARE(m.data(m.index(0, 0), Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
     QCOMPARE(m.data(m.index(1, 0), Model::ColorIndexRole).toInt(), 0);
     QCOMPARE(m.data(m.index(2, 0), Model::ColorIndexRole).toInt(), 1);
@@ -88,7 +88,7 @@ void TestSeriesListModel::checkingEmitsAndRecolours()
     QVERIFY(m.setData(m.index(0, 0), Qt::Checked, Qt::CheckStateRole));
     QCOMPARE(spy.count(), 1);
     QVERIFY(spy.first().at(2).value<QList<int>>().contains(Qt::CheckStateRole));
-    QCOMPARE(m.checkedRows(), (std::vector<int>{0, 1}));
+    QCOMPARE(m.checkedRows(), (std::vector<int> {0, 1}));
     QCOMPARE(m.data(m.index(1, 0), Model::ColorIndexRole).toInt(), 1); // b moved to the second colour
     QVERIFY(!m.setData(m.index(0, 1), Qt::Checked, Qt::CheckStateRole)); // only the key column checks
     m.setAllChecked(false);

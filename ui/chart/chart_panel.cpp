@@ -17,10 +17,10 @@ ChartPanel::ChartPanel(model::SeriesListModel *series, QWidget *parent)
     layout->addWidget(m_chart);
     connect(m_series, &QAbstractItemModel::modelReset, this, &ChartPanel::rebuild);
     connect(m_series, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                if (roles.isEmpty() || roles.contains(Qt::CheckStateRole))
-                    rebuild();
-            });
+        [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+            if (roles.isEmpty() || roles.contains(Qt::CheckStateRole))
+                rebuild();
+        });
     rebuild();
 }
 
@@ -32,7 +32,8 @@ void ChartPanel::rebuild()
         return;
     }
     const auto rows = m_series->checkedRows();
-    const QString title = tr("Daily records per caller IP (all operations) — %n shown", nullptr, static_cast<int>(rows.size()));
+    const QString title
+        = tr("Daily records per caller IP (all operations) — %n shown", nullptr, static_cast<int>(rows.size()));
     m_chart->setChartData(model::buildChartData(*table, rows, title));
 }
 

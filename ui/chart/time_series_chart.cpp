@@ -56,7 +56,7 @@ void TimeSeriesChart::setChartData(const model::ChartData &chartData)
         series->attachAxis(m_yAxis);
     }
     m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(chartData.xMinMs, Qt::UTC),
-                      QDateTime::fromMSecsSinceEpoch(std::max(chartData.xMaxMs, chartData.xMinMs + 86'400'000), Qt::UTC));
+        QDateTime::fromMSecsSinceEpoch(std::max(chartData.xMaxMs, chartData.xMinMs + 86'400'000), Qt::UTC));
     m_xAxis->setTickCount(std::clamp(static_cast<int>((chartData.xMaxMs - chartData.xMinMs) / 86'400'000) + 1, 2, 12));
     const double top = chartData.yMax <= 0 ? 10.0 : std::ceil(chartData.yMax * 1.1);
     m_yAxis->setRange(0, top);
