@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-#include "model/analysis_runner.h"
+#include "model/analysis_session.h"
 #include "ui/main_window.h"
 
 namespace {
@@ -49,7 +49,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    kvt::ui::MainWindow window;
+    kvt::model::AnalysisSession session;
+    kvt::ui::MainWindow window(&session);
     window.resize(windowSize);
     const QStringList files = parser.positionalArguments();
 
@@ -62,18 +63,22 @@ int main(int argc, char **argv)
             QApplication::exit(saved ? 0 : 1);
         };
         window.show();
-        if (files.isEmpty()) {
-            QTimer::singleShot(200, &window, capture);
-        } else {
-            // Render once the load has been published and laid out.
-            QObject::connect(window.runner(), &kvt::model::AnalysisRunner::loadFinished, &window,
-                [capture, &window] { QTimer::singleShot(300, &window, capture); });
-            window.openPaths(files);
-        }
+        // Render once what the analyst would see is on screen: the rules' results, or the reason
+        // there are none (a failed or empty load).
+        auto captureLater = [&window, capture] { QTimer::singleShot(300, &window, capture); };
+        QObject::connect(&session, &kvt::model::AnalysisSession::resultsChanged, &window, captureLater);
+        QObject::connect(&session, &kvt::model::AnalysisSession::loadFinished, &window,
+            [captureLater](kvt::engine::JobStatus status) {
+                if (status != kvt::engine::JobStatus::Ok)
+                    captureLater();
+            });
+        if (files.isEmpty())
+            captureLater();
+        session.openPaths(files);
         return QApplication::exec();
     }
 
     window.show();
-    window.openPaths(files);
+    session.openPaths(files);
     return QApplication::exec();
 }

@@ -1,43 +1,33 @@
 // SPDX-License-Identifier: MIT
-// The main window composes the panels; it holds no analysis logic.
+// The main window composes the panels, menus and status bar around one analysis session; it holds
+// no analysis logic and pushes no data: every panel reads the session it is handed.
 #pragma once
 
 #include <QMainWindow>
 
-#include <memory>
-
-#include "engine/core/issue.h"
-
 QT_BEGIN_NAMESPACE
 class QDockWidget;
-class QLabel;
 QT_END_NAMESPACE
 
 namespace kvt::model {
-class AnalysisRunner;
-class ImportIssuesModel;
-class LoadedFilesModel;
-class SeriesListModel;
-struct LoadOutcome;
-} // namespace kvt::model
+class AnalysisSession;
+}
 
 namespace kvt::ui {
 
 class ChartPanel;
 class ProgressStrip;
 class SeriesPanel;
+class SessionStatusLabel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// @p session must outlive the window.
+    explicit MainWindow(model::AnalysisSession *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Loads @p paths (files or folders) in the background, replacing what is shown.
-    void openPaths(const QStringList &paths);
-
-    model::AnalysisRunner *runner() const { return m_runner; }
-    model::SeriesListModel *seriesModel() const { return m_series; }
+    model::AnalysisSession *session() const { return m_session; }
     SeriesPanel *seriesPanel() const { return m_seriesPanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ProgressStrip *progressStrip() const { return m_progress; }
@@ -49,20 +39,18 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QDockWidget *addPanelDock(const QString &title, const QString &objectName, QWidget *panel);
     void buildMenus();
     void showOpenDialog();
-    void onLoadFinished(engine::JobStatus status, const std::shared_ptr<const model::LoadOutcome> &outcome);
+    void showLoadOptions();
 
-    model::AnalysisRunner *m_runner;
-    model::SeriesListModel *m_series;
-    model::ImportIssuesModel *m_issues;
-    model::LoadedFilesModel *m_files;
+    model::AnalysisSession *m_session;
     SeriesPanel *m_seriesPanel;
     ChartPanel *m_chartPanel;
     ProgressStrip *m_progress;
+    SessionStatusLabel *m_status;
     QDockWidget *m_issuesDock;
     QDockWidget *m_filesDock;
-    QLabel *m_status;
 };
 
 } // namespace kvt::ui

@@ -3,6 +3,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
@@ -11,6 +12,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "model/analysis_session.h"
 #include "model/series_list_model.h"
 #include "ui/series_palette.h"
 
@@ -35,9 +37,9 @@ public:
 
 } // namespace
 
-SeriesPanel::SeriesPanel(model::SeriesListModel *series, QWidget *parent)
-    : QWidget(parent), m_series(series), m_proxy(new SwatchProxy(this)), m_filter(new QLineEdit(this)),
-      m_view(new QTableView(this))
+SeriesPanel::SeriesPanel(model::AnalysisSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_series(session->seriesModel()), m_proxy(new SwatchProxy(this)),
+      m_filter(new QLineEdit(this)), m_view(new QTableView(this))
 {
     m_proxy->setSourceModel(m_series);
     m_proxy->setSortRole(Qt::DisplayRole);
@@ -66,6 +68,14 @@ SeriesPanel::SeriesPanel(model::SeriesListModel *series, QWidget *parent)
     connect(clear, &QPushButton::clicked, this, [this] { m_series->setAllChecked(false); });
     connect(showTop, &QPushButton::clicked, this, [this] { m_series->setSeries(m_series->series(), 5); });
 
+    // The current row is the session's selected key, both ways.
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid())
+                m_session->selectKey(current.siblingAtColumn(0).data(model::SeriesListModel::KeyRole).toString());
+        });
+    connect(m_session, &model::AnalysisSession::selectionChanged, this, &SeriesPanel::followSelection);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_filter, 1);
     buttons->addWidget(showTop);
@@ -74,6 +84,19 @@ SeriesPanel::SeriesPanel(model::SeriesListModel *series, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_view);
+}
+
+void SeriesPanel::followSelection()
+{
+    const QString key = m_session->selection().key;
+    if (m_view->currentIndex().siblingAtColumn(0).data(model::SeriesListModel::KeyRole).toString() == key)
+        return;
+    const QModelIndexList found
+        = m_proxy->match(m_proxy->index(0, 0), model::SeriesListModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        m_view->clearSelection();
+    else
+        m_view->setCurrentIndex(found.first());
 }
 
 } // namespace kvt::ui

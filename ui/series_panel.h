@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The list of series keys (caller IPs) with a text filter and sortable columns.
+// The list of series keys with a text filter and sortable columns; the current row is the session's
+// selected key.
 #pragma once
 
 #include <QWidget>
@@ -11,21 +12,25 @@ class QTableView;
 QT_END_NAMESPACE
 
 namespace kvt::model {
+class AnalysisSession;
 class SeriesListModel;
-}
+} // namespace kvt::model
 
 namespace kvt::ui {
 
 class SeriesPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit SeriesPanel(model::SeriesListModel *series, QWidget *parent = nullptr);
+    explicit SeriesPanel(model::AnalysisSession *session, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
 
 private:
+    void followSelection();
+
+    model::AnalysisSession *m_session;
     model::SeriesListModel *m_series;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;

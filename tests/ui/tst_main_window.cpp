@@ -8,7 +8,7 @@
 #include <QTreeView>
 #include <QtTest>
 
-#include "model/analysis_runner.h"
+#include "model/analysis_session.h"
 #include "model/series_list_model.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/time_series_chart.h"
@@ -34,13 +34,14 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::opensDemoDataset()
 {
-    ui::MainWindow w;
+    model::AnalysisSession session;
+    ui::MainWindow w(&session);
     w.resize(1200, 760);
     w.show();
-    QSignalSpy finished(w.runner(), &model::AnalysisRunner::loadFinished);
-    w.openPaths({QStringLiteral(KVT_SOURCE_DIR "/resources/demo")});
+    QSignalSpy finished(&session, &model::AnalysisSession::loadFinished);
+    session.openPaths({QStringLiteral(KVT_SOURCE_DIR "/resources/demo")});
     QVERIFY(finished.wait(60000));
-    QVERIFY(w.seriesModel()->rowCount() >= 150);
+    QVERIFY(session.seriesModel()->rowCount() >= 150);
     QCOMPARE(w.chartPanel()->chart()->lineCount(), 5); // the five largest callers are shown
     QCOMPARE(w.chartPanel()->chart()->pointCount(0), 21);
     QVERIFY(w.statusText().contains(QStringLiteral("records from 1 file")));
@@ -67,9 +68,10 @@ void TestMainWindow::opensDemoDataset()
 
 void TestMainWindow::dropOpensFiles()
 {
-    ui::MainWindow w;
+    model::AnalysisSession session;
+    ui::MainWindow w(&session);
     w.show();
-    QSignalSpy finished(w.runner(), &model::AnalysisRunner::loadFinished);
+    QSignalSpy finished(&session, &model::AnalysisSession::loadFinished);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(QStringLiteral(KVT_TEST_DATA "/public/PT1H_jsonlines.json"))});
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -78,7 +80,7 @@ void TestMainWindow::dropOpensFiles()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&w, &drop);
     QVERIFY(finished.wait(30000));
-    QCOMPARE(w.seriesModel()->rowCount(), 1);
+    QCOMPARE(session.seriesModel()->rowCount(), 1);
     QVERIFY(w.statusText().contains(QStringLiteral("2 records")));
 }
 
@@ -89,13 +91,14 @@ void TestMainWindow::badFileShowsProblems()
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write("not json at all\n");
     bad.close();
-    ui::MainWindow w;
+    model::AnalysisSession session;
+    ui::MainWindow w(&session);
     w.show();
-    QSignalSpy finished(w.runner(), &model::AnalysisRunner::loadFinished);
-    w.openPaths({bad.fileName()});
+    QSignalSpy finished(&session, &model::AnalysisSession::loadFinished);
+    session.openPaths({bad.fileName()});
     QVERIFY(finished.wait(30000));
     QVERIFY(w.statusText().contains(QStringLiteral("Nothing could be read")));
-    QCOMPARE(w.seriesModel()->rowCount(), 0);
+    QCOMPARE(session.seriesModel()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

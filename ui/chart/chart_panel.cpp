@@ -3,14 +3,15 @@
 
 #include <QVBoxLayout>
 
+#include "model/analysis_session.h"
 #include "model/chart_data_builder.h"
 #include "model/series_list_model.h"
 #include "ui/chart/time_series_chart.h"
 
 namespace kvt::ui {
 
-ChartPanel::ChartPanel(model::SeriesListModel *series, QWidget *parent)
-    : QWidget(parent), m_series(series), m_chart(new TimeSeriesChart(this))
+ChartPanel::ChartPanel(model::AnalysisSession *session, QWidget *parent)
+    : QWidget(parent), m_series(session->seriesModel()), m_chart(new TimeSeriesChart(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

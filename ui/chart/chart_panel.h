@@ -5,18 +5,19 @@
 #include <QWidget>
 
 namespace kvt::model {
+class AnalysisSession;
 class SeriesListModel;
-}
+} // namespace kvt::model
 
 namespace kvt::ui {
 
 class TimeSeriesChart;
 
-/// Redraws the checked series of a SeriesListModel whenever the model resets or a check changes.
+/// Redraws the checked series of the session's series list whenever it resets or a check changes.
 class ChartPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit ChartPanel(model::SeriesListModel *series, QWidget *parent = nullptr);
+    explicit ChartPanel(model::AnalysisSession *session, QWidget *parent = nullptr);
     TimeSeriesChart *chart() const { return m_chart; }
 
 private:

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/analysis_runner.h"
+#include "model/load_job.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
@@ -13,29 +13,29 @@ std::shared_ptr<const engine::SeriesTable> dailySeriesByCaller(const engine::Dat
     const auto axis = engine::TimeAxis::fromRange(engine::startOfDay(data.firstTime()),
         engine::startOfDay(data.lastTime()) + engine::kTicksPerDay, engine::kTicksPerDay);
     return std::make_shared<engine::SeriesTable>(
-        engine::makeSeriesCount(data, engine::TextField::CallerIPAddress, axis));
+        engine::makeDatasetSeries(data, engine::TextField::CallerIPAddress, axis));
 }
 
-AnalysisRunner::AnalysisRunner(QObject *parent) : QObject(parent)
+LoadJob::LoadJob(QObject *parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(1); // loads serialise, as klogg does
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, &AnalysisRunner::progressChanged);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &AnalysisRunner::onFinished);
+    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, &LoadJob::progressChanged);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &LoadJob::onFinished);
 }
 
-AnalysisRunner::~AnalysisRunner()
+LoadJob::~LoadJob()
 {
     m_watcher.disconnect(this);
     m_watcher.future().cancel();
     m_watcher.waitForFinished();
 }
 
-bool AnalysisRunner::isRunning() const
+bool LoadJob::isRunning() const
 {
     return m_watcher.isRunning();
 }
 
-void AnalysisRunner::startLoad(const QStringList &paths)
+void LoadJob::start(const QStringList &paths, const engine::LoadOptions &options)
 {
     // A running job is cancelled; setFuture() below stops watching it and drops its pending
     // notifications, so its result is never published. The one-thread pool runs the new job next.
@@ -44,7 +44,7 @@ void AnalysisRunner::startLoad(const QStringList &paths)
     for (const QString &p : paths)
         inputs.push_back(p.toStdString());
 
-    auto job = [inputs, paths](QPromise<std::shared_ptr<const LoadOutcome>> &promise) {
+    auto job = [inputs, paths, options](QPromise<std::shared_ptr<const LoadOutcome>> &promise) {
         promise.setProgressRange(0, 1000);
         int lastPermille = -1;
         auto progress = [&](std::uint64_t done, std::uint64_t total) {
@@ -58,22 +58,22 @@ void AnalysisRunner::startLoad(const QStringList &paths)
         };
         auto outcome = std::make_shared<LoadOutcome>();
         outcome->inputs = paths;
-        outcome->load = engine::loadInputs(inputs, engine::LoadOptions {}, progress);
+        outcome->options = options;
+        outcome->load = engine::loadInputs(inputs, options, progress);
         if (outcome->load.status == engine::JobStatus::Ok && !promise.isCanceled())
             outcome->dailyByCaller = dailySeriesByCaller(*outcome->load.dataset);
         promise.setProgressValue(1000);
         promise.addResult(std::shared_ptr<const LoadOutcome>(std::move(outcome)));
     };
     m_watcher.setFuture(QtConcurrent::run(&m_pool, job));
-    Q_EMIT loadStarted(paths);
 }
 
-void AnalysisRunner::cancel()
+void LoadJob::cancel()
 {
     m_watcher.future().cancel();
 }
 
-void AnalysisRunner::onFinished()
+void LoadJob::onFinished()
 {
     const QFuture<std::shared_ptr<const LoadOutcome>> future = m_watcher.future();
     std::shared_ptr<const LoadOutcome> outcome;
@@ -84,9 +84,7 @@ void AnalysisRunner::onFinished()
         status = engine::JobStatus::Ok;
     else if (outcome && outcome->load.status == engine::JobStatus::Failed)
         status = engine::JobStatus::Failed;
-    if (status == engine::JobStatus::Ok)
-        m_current = outcome;
-    Q_EMIT loadFinished(status, outcome);
+    Q_EMIT finished(status, outcome);
 }
 
 } // namespace kvt::model

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "model/analysis_session.h"
+
+#include "engine/rules/rule_parameters.h"
+#include "model/import_issues_model.h"
+#include "model/loaded_files_model.h"
+#include "model/series_list_model.h"
+
+namespace kvt::model {
+
+AnalysisSession::AnalysisSession(QObject *parent)
+    : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
+      m_series(new SeriesListModel(this)), m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this))
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &AnalysisSession::rescoreNow);
+    connect(m_loadJob, &LoadJob::progressChanged, this, &AnalysisSession::loadProgress);
+    connect(m_loadJob, &LoadJob::finished, this, &AnalysisSession::onLoadFinished);
+    connect(m_rescoreJob, &RescoreJob::started, this, &AnalysisSession::rescoreStarted);
+    connect(m_rescoreJob, &RescoreJob::finished, this, &AnalysisSession::onResults);
+    connect(m_rescoreJob, &RescoreJob::idle, this, &AnalysisSession::rescoreCancelled);
+}
+
+// The jobs are children: their destructors wait for their workers before the snapshot goes.
+AnalysisSession::~AnalysisSession() = default;
+
+std::shared_ptr<const engine::Dataset> AnalysisSession::dataset() const
+{
+    return m_load ? m_load->load.dataset : nullptr;
+}
+
+void AnalysisSession::openPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_loadJob->start(paths, m_loadOptions);
+    Q_EMIT loadStarted(paths);
+}
+
+void AnalysisSession::setLoadOptions(const engine::LoadOptions &options)
+{
+    m_loadOptions = options;
+    Q_EMIT loadOptionsChanged();
+    reload();
+}
+
+void AnalysisSession::reload()
+{
+    if (m_load)
+        openPaths(m_load->inputs);
+}
+
+void AnalysisSession::cancel()
+{
+    m_loadJob->cancel();
+    m_debounce.stop();
+    m_rescoreJob->cancel();
+}
+
+void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome)
+{
+    if (outcome) {
+        // The reports of a failed load are shown too: they say why nothing new appeared.
+        m_issues->setReports(outcome->load.files);
+        m_files->setReports(outcome->load.files);
+    }
+    if (status == engine::JobStatus::Ok && outcome && outcome->load.dataset) {
+        m_debounce.stop();
+        m_rescoreJob->cancel(); // results of the old snapshot must never arrive after the new one
+        m_load = outcome;
+        m_rule = std::make_shared<engine::SentinelRule>(outcome->load.dataset);
+        m_results.reset();
+        m_selection = {};
+        m_series->setSeries(outcome->dailyByCaller);
+        Q_EMIT datasetChanged();
+        Q_EMIT selectionChanged(m_selection);
+        rescoreNow();
+    }
+    Q_EMIT loadFinished(status, outcome);
+}
+
+void AnalysisSession::setSentinelParams(const engine::SentinelParams &params, Apply when)
+{
+    const auto level = engine::changeLevel(m_sentinelParams, params);
+    m_sentinelParams = params;
+    if (!level)
+        return;
+    Q_EMIT parametersChanged();
+    if (*level == engine::Invalidation::Reload)
+        reload();
+    else if (*level == engine::Invalidation::Rescore)
+        scheduleRescore(when);
+}
+
+void AnalysisSession::setBurstParams(const engine::ElasticBurstParams &params, Apply when)
+{
+    const auto level = engine::changeLevel(m_burstParams, params);
+    m_burstParams = params;
+    if (!level)
+        return;
+    Q_EMIT parametersChanged();
+    if (*level == engine::Invalidation::Reload)
+        reload();
+    else if (*level == engine::Invalidation::Rescore)
+        scheduleRescore(when);
+}
+
+void AnalysisSession::scheduleRescore(Apply when)
+{
+    if (!m_load)
+        return; // nothing to score yet: the first load scores with these parameters
+    if (when == Apply::Now)
+        rescoreNow();
+    else
+        m_debounce.start(); // restarts: a drag runs once, ~200 ms after it rests
+}
+
+void AnalysisSession::rescoreNow()
+{
+    m_debounce.stop();
+    if (!m_load || !m_rule)
+        return;
+    m_rescoreJob->request({m_load->load.dataset, m_rule, m_sentinelParams, m_burstParams, m_results});
+}
+
+void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &results)
+{
+    if (!results || !m_load || results->dataset != m_load->load.dataset)
+        return; // an answer about a snapshot that is gone
+    m_results = results;
+    Q_EMIT resultsChanged();
+}
+
+void AnalysisSession::setSelection(const Selection &selection)
+{
+    if (selection == m_selection)
+        return;
+    m_selection = selection;
+    Q_EMIT selectionChanged(m_selection);
+}
+
+void AnalysisSession::selectKey(const QString &key)
+{
+    setSelection({key, std::nullopt, -1});
+}
+
+void AnalysisSession::selectBin(const QString &key, engine::Ticks bin)
+{
+    setSelection({key, bin, -1});
+}
+
+void AnalysisSession::selectAlert(int alert)
+{
+    if (!m_results || alert < 0 || static_cast<std::size_t>(alert) >= m_results->sentinel.alerts.size()) {
+        setSelection({});
+        return;
+    }
+    const auto &row = m_results->sentinel.alerts[static_cast<std::size_t>(alert)];
+    const bool byResource = m_results->sentinel.params.seriesKey == engine::SeriesKey::Resource;
+    setSelection({QString::fromStdString(byResource ? row.resource : row.callerIp), std::nullopt, alert});
+}
+
+void AnalysisSession::clearSelection()
+{
+    setSelection({});
+}
+
+} // namespace kvt::model

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// The analysis session: the one document every panel shares (Tiled's MapDocument, klogg's Session).
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+#include "engine/rules/elastic_burst.h"
+#include "engine/rules/sentinel_params.h"
+#include "model/load_job.h"
+#include "model/rescore_job.h"
+
+namespace kvt::model {
+
+class ImportIssuesModel;
+class LoadedFilesModel;
+class SeriesListModel;
+
+/// What the analyst has selected: a series key, a bin of it, an alert. Empty fields are unset.
+struct Selection {
+    QString key; ///< a value of the rule's series key column
+    std::optional<engine::Ticks> bin; ///< bin start (UTC ticks) of @c key's series
+    int alert = -1; ///< index into the Sentinel result's alerts
+    bool operator==(const Selection &) const = default;
+};
+
+/// Owns the loaded snapshot, the rule caches, the current parameters, the background jobs (one load
+/// job, one rescore job) and the selection, and signals what changed. Panels are handed the session
+/// and read from it; nothing else pushes data into them. GUI thread only.
+///
+/// Parameter changes follow the three invalidation levels of style.md: restyle (chart only, the
+/// session is not involved), rescore (the rules re-run on the cached counts, debounced so a slider
+/// drag runs once), reload (the inputs are read again: load options).
+class AnalysisSession : public QObject {
+    Q_OBJECT
+public:
+    /// How soon a rescore runs after a parameter change.
+    enum class Apply { Debounced, Now };
+    static constexpr int kDebounceMs = 200;
+
+    explicit AnalysisSession(QObject *parent = nullptr);
+    ~AnalysisSession() override;
+
+    // Loading (the reload level).
+    /// Loads @p paths (files or folders) with the current load options, replacing what is shown.
+    void openPaths(const QStringList &paths);
+    /// Sets how inputs are read; reloads the current inputs when any are loaded.
+    void setLoadOptions(const engine::LoadOptions &options);
+    const engine::LoadOptions &loadOptions() const { return m_loadOptions; }
+    /// Reads the current inputs again with the current load options.
+    void reload();
+    /// Cancels the running load and any pending or running rescore.
+    void cancel();
+    bool isLoading() const { return m_loadJob->isRunning(); }
+    bool isRescoring() const { return m_rescoreJob->isBusy(); }
+
+    /// The last successful load (null before the first one).
+    std::shared_ptr<const LoadOutcome> load() const { return m_load; }
+    std::shared_ptr<const engine::Dataset> dataset() const;
+    QStringList inputs() const { return m_load ? m_load->inputs : QStringList(); }
+
+    // Rule parameters (the rescore level).
+    const engine::SentinelParams &sentinelParams() const { return m_sentinelParams; }
+    void setSentinelParams(const engine::SentinelParams &params, Apply when = Apply::Debounced);
+    const engine::ElasticBurstParams &burstParams() const { return m_burstParams; }
+    void setBurstParams(const engine::ElasticBurstParams &params, Apply when = Apply::Debounced);
+    /// Both rules' results for the current snapshot and parameters; null until the first rescore.
+    std::shared_ptr<const RuleResults> results() const { return m_results; }
+
+    // Selection.
+    const Selection &selection() const { return m_selection; }
+    void selectKey(const QString &key);
+    void selectBin(const QString &key, engine::Ticks bin);
+    void selectAlert(int alert);
+    void clearSelection();
+
+    // The models panels share (owned by the session, updated on every load and rescore).
+    SeriesListModel *seriesModel() const { return m_series; }
+    ImportIssuesModel *importIssuesModel() const { return m_issues; }
+    LoadedFilesModel *loadedFilesModel() const { return m_files; }
+
+Q_SIGNALS:
+    void loadStarted(const QStringList &paths);
+    void loadProgress(int permille);
+    /// Every load ends here: @p outcome carries the file reports even when it failed; null when
+    /// the load was cancelled before producing one. On success @ref datasetChanged came first.
+    void loadFinished(kvt::engine::JobStatus status, std::shared_ptr<const kvt::model::LoadOutcome> outcome);
+    /// A new snapshot replaced the old one (results and selection were cleared with it).
+    void datasetChanged();
+    void loadOptionsChanged();
+    void parametersChanged();
+    void rescoreStarted();
+    /// New results for the current snapshot and parameters (never a stale answer).
+    void resultsChanged();
+    /// The rescore job went idle without new results (cancelled).
+    void rescoreCancelled();
+    void selectionChanged(const kvt::model::Selection &selection);
+
+private:
+    void onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome);
+    void onResults(const std::shared_ptr<const RuleResults> &results);
+    void scheduleRescore(Apply when);
+    void rescoreNow();
+    void setSelection(const Selection &selection);
+
+    LoadJob *m_loadJob;
+    RescoreJob *m_rescoreJob;
+    QTimer m_debounce;
+    engine::LoadOptions m_loadOptions;
+    std::shared_ptr<const LoadOutcome> m_load;
+    std::shared_ptr<engine::SentinelRule> m_rule; ///< alive with the snapshot; used on the rescore worker only
+    engine::SentinelParams m_sentinelParams;
+    engine::ElasticBurstParams m_burstParams;
+    std::shared_ptr<const RuleResults> m_results;
+    Selection m_selection;
+    SeriesListModel *m_series;
+    ImportIssuesModel *m_issues;
+    LoadedFilesModel *m_files;
+};
+
+} // namespace kvt::model

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "engine/rules/sentinel_rule.h"
+#include "model/analysis_session.h"
+#include "model/import_issues_model.h"
+#include "model/loaded_files_model.h"
+#include "model/series_list_model.h"
+#include "tests/model/generated_input.h"
+
+using namespace kvt;
+using model::AnalysisSession;
+
+Q_DECLARE_METATYPE(kvt::engine::JobStatus)
+Q_DECLARE_METATYPE(std::shared_ptr<const kvt::model::LoadOutcome>)
+Q_DECLARE_METATYPE(kvt::model::Selection)
+
+namespace {
+
+// Opens @p path and waits for the first results.
+bool openAndScore(AnalysisSession &session, const QString &path)
+{
+    QSignalSpy results(&session, &AnalysisSession::resultsChanged);
+    session.openPaths({path});
+    return results.wait(60000);
+}
+
+} // namespace
+
+class TestAnalysisSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void loadPublishesSnapshotAndScores();
+    void dragRescoresOnceAfterItRests();
+    void unchangedParametersRunNothing();
+    void staleResultIsNeverPublished();
+    void newSnapshotDropsPendingResults();
+    void cancelStopsRescore();
+    void cancelledLoadKeepsSnapshot();
+    void loadOptionsReload();
+    void burstResultReusedUntilItsParametersChange();
+    void selectionFollowsKeysAndAlerts();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_small; // 20 days, 30 callers
+    QString m_other; // 18 days, 10 callers
+};
+
+void TestAnalysisSession::initTestCase()
+{
+    qRegisterMetaType<engine::JobStatus>();
+    qRegisterMetaType<std::shared_ptr<const model::LoadOutcome>>();
+    qRegisterMetaType<model::Selection>();
+    m_small = test::writeGenerated(m_dir, 20, 30, 20000, QStringLiteral("small.jsonl"));
+    m_other = test::writeGenerated(m_dir, 18, 10, 5000, QStringLiteral("other.jsonl"));
+}
+
+void TestAnalysisSession::loadPublishesSnapshotAndScores()
+{
+    AnalysisSession session;
+    QAbstractItemModelTester seriesTester(session.seriesModel());
+    QAbstractItemModelTester issuesTester(session.importIssuesModel());
+    QAbstractItemModelTester filesTester(session.loadedFilesModel());
+    QSignalSpy dataset(&session, &AnalysisSession::datasetChanged);
+    QSignalSpy finished(&session, &AnalysisSession::loadFinished);
+    QVERIFY(openAndScore(session, m_small));
+    QCOMPARE(dataset.count(), 1);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).value<engine::JobStatus>(), engine::JobStatus::Ok);
+    QVERIFY(session.dataset());
+    QCOMPARE(session.inputs(), QStringList {m_small});
+    QVERIFY(session.seriesModel()->rowCount() >= 30);
+    QCOMPARE(session.loadedFilesModel()->rowCount(), 1);
+    QCOMPARE(session.importIssuesModel()->rowCount(), 0);
+
+    // The published results are exactly the engine's, for the session's parameters and snapshot.
+    const auto results = session.results();
+    QVERIFY(results);
+    QCOMPARE(results->dataset, session.dataset());
+    engine::SentinelRule rule(session.dataset());
+    const engine::SentinelResult expected = rule.run(session.sentinelParams());
+    QCOMPARE(results->sentinel.params.now, expected.params.now);
+    QCOMPARE(results->sentinel.series.size(), expected.series.size());
+    QCOMPARE(results->sentinel.anomalies.size(), expected.anomalies.size());
+    QCOMPARE(results->sentinel.alerts.size(), expected.alerts.size());
+    QVERIFY(!results->sentinel.anomalies.empty()); // the generator injects anomalies
+    QVERIFY(results->burst);
+    QCOMPARE(results->burst->alerts.size(),
+        engine::runElasticBurst(*session.dataset(), session.burstParams()).alerts.size());
+    QVERIFY(!session.isLoading());
+    QVERIFY(!session.isRescoring());
+}
+
+void TestAnalysisSession::dragRescoresOnceAfterItRests()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    QSignalSpy started(&session, &AnalysisSession::rescoreStarted);
+    QSignalSpy results(&session, &AnalysisSession::resultsChanged);
+    QSignalSpy changed(&session, &AnalysisSession::parametersChanged);
+    engine::SentinelParams p = session.sentinelParams();
+    for (double threshold : {2.0, 2.5, 3.5, 4.0, 1.5}) {
+        p.scoreThreshold = threshold;
+        session.setSentinelParams(p); // a slider drag: debounced
+        QTest::qWait(20);
+    }
+    QCOMPARE(changed.count(), 5);
+    QCOMPARE(started.count(), 0); // nothing runs while the drag goes on
+    QVERIFY(results.wait(5000));
+    QTest::qWait(AnalysisSession::kDebounceMs + 100);
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(results.count(), 1);
+    QCOMPARE(session.results()->sentinel.params.scoreThreshold, 1.5);
+}
+
+void TestAnalysisSession::unchangedParametersRunNothing()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    QSignalSpy started(&session, &AnalysisSession::rescoreStarted);
+    QSignalSpy changed(&session, &AnalysisSession::parametersChanged);
+    session.setSentinelParams(session.sentinelParams(), AnalysisSession::Apply::Now);
+    session.setBurstParams(session.burstParams(), AnalysisSession::Apply::Now);
+    QTest::qWait(AnalysisSession::kDebounceMs + 50);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(started.count(), 0);
+}
+
+void TestAnalysisSession::staleResultIsNeverPublished()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    QSignalSpy results(&session, &AnalysisSession::resultsChanged);
+    engine::SentinelParams a = session.sentinelParams();
+    a.lookbackDays = 7;
+    engine::SentinelParams b = a;
+    b.lookbackDays = 10;
+    session.setSentinelParams(a, AnalysisSession::Apply::Now); // starts at once
+    session.setSentinelParams(b, AnalysisSession::Apply::Now); // overtakes it
+    QVERIFY(results.wait(10000));
+    QTest::qWait(300);
+    QCOMPARE(results.count(), 1);
+    QCOMPARE(session.results()->sentinel.params.lookbackDays, 10);
+    QCOMPARE(session.results()->sentinel.axis.bins, std::size_t {10});
+}
+
+void TestAnalysisSession::newSnapshotDropsPendingResults()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    QList<bool> resultsMatchSnapshot;
+    connect(&session, &AnalysisSession::resultsChanged, this,
+        [&] { resultsMatchSnapshot.append(session.results()->dataset == session.dataset()); });
+    QSignalSpy dataset(&session, &AnalysisSession::datasetChanged);
+    QSignalSpy results(&session, &AnalysisSession::resultsChanged);
+    engine::SentinelParams p = session.sentinelParams();
+    p.scoreThreshold = 2;
+    session.setSentinelParams(p, AnalysisSession::Apply::Now); // about the old snapshot
+    session.openPaths({m_other});
+    QVERIFY(dataset.wait(60000));
+    QVERIFY(!session.results()); // cleared with the old snapshot
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 60000);
+    QTest::qWait(200);
+    QVERIFY(!resultsMatchSnapshot.isEmpty());
+    QVERIFY(!resultsMatchSnapshot.contains(false));
+    QCOMPARE(session.results()->sentinel.params.scoreThreshold, 2.0); // parameters survive a load
+}
+
+void TestAnalysisSession::cancelStopsRescore()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    const auto before = session.results();
+    QSignalSpy results(&session, &AnalysisSession::resultsChanged);
+    QSignalSpy cancelled(&session, &AnalysisSession::rescoreCancelled);
+    engine::SentinelParams p = session.sentinelParams();
+    p.lookbackDays = 5;
+    session.setSentinelParams(p, AnalysisSession::Apply::Now);
+    session.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 10000);
+    QTest::qWait(200);
+    QCOMPARE(results.count(), 0);
+    QCOMPARE(session.results(), before);
+    QVERIFY(!session.isRescoring());
+
+    // A debounced change not yet run is dropped too.
+    p.lookbackDays = 6;
+    session.setSentinelParams(p);
+    session.cancel();
+    QTest::qWait(AnalysisSession::kDebounceMs + 200);
+    QCOMPARE(results.count(), 0);
+}
+
+void TestAnalysisSession::cancelledLoadKeepsSnapshot()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_other));
+    const auto before = session.dataset();
+    QTemporaryDir bigDir;
+    const QString big = test::writeGenerated(bigDir, 15, 50, 30000);
+    QSignalSpy finished(&session, &AnalysisSession::loadFinished);
+    QSignalSpy dataset(&session, &AnalysisSession::datasetChanged);
+    session.openPaths({big});
+    session.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(finished.first().at(0).value<engine::JobStatus>(), engine::JobStatus::Cancelled);
+    QCOMPARE(dataset.count(), 0);
+    QCOMPARE(session.dataset(), before);
+}
+
+void TestAnalysisSession::loadOptionsReload()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_other));
+    const auto records = session.load()->load.records();
+    QSignalSpy finished(&session, &AnalysisSession::loadFinished);
+    engine::LoadOptions forced;
+    forced.forcedFormat = engine::InputFormat::Csv;
+    session.setLoadOptions(forced); // reload level: the same inputs are read again
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(session.load()->options.forcedFormat, std::optional(engine::InputFormat::Csv));
+    QCOMPARE(session.load()->load.records(), std::uint64_t {0});
+    QVERIFY(session.importIssuesModel()->rowCount() > 0); // every line rejected, and shown
+
+    session.setLoadOptions({});
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(session.load()->load.records(), records);
+    QCOMPARE(session.inputs(), QStringList {m_other});
+}
+
+void TestAnalysisSession::burstResultReusedUntilItsParametersChange()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    const auto burst = session.results()->burst;
+    QSignalSpy results(&session, &AnalysisSession::resultsChanged);
+    engine::SentinelParams p = session.sentinelParams();
+    p.scoreThreshold = 2;
+    session.setSentinelParams(p, AnalysisSession::Apply::Now);
+    QVERIFY(results.wait(10000));
+    QCOMPARE(session.results()->burst, burst); // the Sentinel parameters do not move the ES|QL rule
+
+    engine::ElasticBurstParams b = session.burstParams();
+    b.minActions = 2;
+    session.setBurstParams(b, AnalysisSession::Apply::Now);
+    QVERIFY(results.wait(10000));
+    QVERIFY(session.results()->burst != burst);
+    QCOMPARE(session.results()->burstParams.minActions, 2);
+    QVERIFY(session.results()->burst->alerts.size() >= burst->alerts.size()); // a lower bar passes more
+}
+
+void TestAnalysisSession::selectionFollowsKeysAndAlerts()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    QSignalSpy selection(&session, &AnalysisSession::selectionChanged);
+    session.selectKey(QStringLiteral("10.0.0.1"));
+    session.selectKey(QStringLiteral("10.0.0.1")); // unchanged: no signal
+    QCOMPARE(selection.count(), 1);
+    session.selectBin(QStringLiteral("10.0.0.1"), engine::kTicksPerDay * 20000);
+    QCOMPARE(selection.count(), 2);
+    QCOMPARE(session.selection().bin, std::optional(engine::kTicksPerDay * 20000));
+
+    const auto &alerts = session.results()->sentinel.alerts;
+    QVERIFY(!alerts.empty());
+    session.selectAlert(0);
+    QCOMPARE(session.selection().alert, 0);
+    QCOMPARE(session.selection().key, QString::fromStdString(alerts.front().callerIp));
+    session.selectAlert(static_cast<int>(alerts.size())); // out of range clears
+    QCOMPARE(session.selection(), model::Selection {});
+
+    session.selectKey(QStringLiteral("10.0.0.1"));
+    QSignalSpy dataset(&session, &AnalysisSession::datasetChanged);
+    session.reload();
+    QVERIFY(dataset.wait(60000));
+    QCOMPARE(session.selection(), model::Selection {}); // a new snapshot starts unselected
+}
+
+QTEST_GUILESS_MAIN(TestAnalysisSession)
+#include "tst_analysis_session.moc"
