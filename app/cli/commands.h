@@ -17,5 +17,6 @@ int runDecompose(const std::vector<std::string> &args);
 int runBench(const std::vector<std::string> &args);
 int runSeries(const std::vector<std::string> &args);
 int runDetect(const std::vector<std::string> &args);
+int runRecords(const std::vector<std::string> &args);
 
 } // namespace kvt::cli

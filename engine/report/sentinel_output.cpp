@@ -3,6 +3,34 @@
 
 namespace kvt::engine {
 
+namespace {
+
+// "00:00-01:00", the time-of-day range the join matched.
+std::string hourRange(Ticks from, Ticks to)
+{
+    return formatIsoDateTime(from).substr(11, 5) + "-" + formatIsoDateTime(to).substr(11, 5);
+}
+
+} // namespace
+
+std::string outcomeReason(const AnomalyOutcome &o)
+{
+    switch (o.kind) {
+    case OutcomeKind::FoldedIntoOtherAnomaly:
+        return "another anomaly of the same key was kept by the innerunique join; its records are reported there";
+    case OutcomeKind::SilencedByFirstHourJoin:
+        return "flagged by the model, silenced by the join: no qualifying record of this key in "
+            + hourRange(o.joinedFrom, o.joinedTo) + " UTC, the only hour the deployed rule joins (spec 5.7)";
+    case OutcomeKind::NoRecordInWindow:
+        return "flagged by the model, but no qualifying record of this key inside the alert window";
+    case OutcomeKind::AlertedPartly:
+        return "the alert describes only " + std::to_string(o.recordsJoined) + " of " + std::to_string(o.recordsInBin)
+            + " records: those of " + hourRange(o.joinedFrom, o.joinedTo) + " UTC (spec 5.7)";
+    case OutcomeKind::Alerted: break;
+    }
+    return {};
+}
+
 void writeAnomalyRow(JsonWriter &w, const AnomalyRow &a, std::string_view keyColumn)
 {
     // Types as after the rule's mv-expand: HourlyCount, anomalies and score real; baseline long.
@@ -49,7 +77,7 @@ void writeOutcome(JsonWriter &w, const AnomalyOutcome &o)
     w.key("records_joined").integer(static_cast<long long>(o.recordsJoined));
     w.key("alerts").integer(static_cast<long long>(o.alerts));
     w.key("silenced").boolean(o.silenced);
-    w.key("reason").string(o.reason);
+    w.key("reason").string(outcomeReason(o));
     w.endObject();
 }
 

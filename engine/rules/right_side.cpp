@@ -1,14 +1,40 @@
 // SPDX-License-Identifier: MIT
+// One function per stage of the query's second half (kql-semantics.md sections 0.3-0.5, 4.3-4.5):
+// AnomalyHours and the left side, the right side's `summarize ... by bin(TimeGenerated, 1h), ...`,
+// the innerunique join with the final `summarize ... by Resource, id_s, clientInfo_s,
+// LatestAnomalyTime`, the projection of the alert rows, and what became of each anomaly.
 #include "engine/rules/right_side.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <string>
 #include <tuple>
 
 namespace kvt::engine {
+
+JoinLeftSide::JoinLeftSide(const SentinelParams &params, const TimeAxis &axis, std::span<const AnomalyRow> anomalies)
+    : m_axis(axis), m_faithful(params.drilldown == Drilldown::Faithful)
+{
+    for (const AnomalyRow &a : anomalies) {
+        m_hours.insert(a.bin);
+        m_byKey.try_emplace(a.key, &a);
+    }
+}
+
+bool JoinLeftSide::matchesTime(Ticks t) const
+{
+    const Ticks matchAt = m_faithful ? floorTo(t, kTicksPerHour) : m_axis.from + floorTo(t - m_axis.from, m_axis.step);
+    return m_hours.count(matchAt) > 0;
+}
+
+const AnomalyRow *JoinLeftSide::keptRow(std::string_view key) const
+{
+    const auto it = m_byKey.find(key);
+    return it == m_byKey.end() ? nullptr : it->second;
+}
+
 namespace {
+
+using AnomalyId = std::pair<std::string_view, Ticks>; // key, bin
 
 // The `by` columns of the right side's summarize (spec 4.4).
 using GroupKey = std::tuple<Ticks, std::string_view, std::string_view, std::string_view, std::string_view,
@@ -20,15 +46,116 @@ struct Group {
     std::vector<std::size_t> records;
 };
 
-// `column_ifexists(name, default)`: the column exists when the loaded data carry it at all.
-std::string_view columnOr(const Dataset &data, TextField f, std::size_t row, std::string_view fallback, bool exists)
-{
-    return exists ? data.text(f, row) : fallback;
-}
+struct RightSide {
+    std::map<GroupKey, Group> groups;
+    std::map<AnomalyId, std::uint64_t> joinedPerAnomaly;
+};
+
+// `column_ifexists(name, default)`: a column exists when the loaded data carry it at all.
+struct RightColumns {
+    bool objid = false, oid = false, id = false, uri = false, client = false, ip = false;
+};
 
 bool hasColumn(const Dataset &data, TextField f)
 {
     return data.pool(f).size() > 1;
+}
+
+RightColumns rightColumns(const Dataset &data, const SentinelParams &params)
+{
+    RightColumns c;
+    c.objid = hasColumn(data, TextField::ClaimObjectIdentifier)
+        || (params.claimBackfill && hasColumn(data, TextField::ClaimOid));
+    c.oid = hasColumn(data, TextField::ClaimOid)
+        || (params.claimBackfill && hasColumn(data, TextField::ClaimObjectIdentifier));
+    c.id = hasColumn(data, TextField::IdS);
+    c.uri = hasColumn(data, TextField::RequestUriS);
+    c.client = hasColumn(data, TextField::ClientInfoS);
+    c.ip = hasColumn(data, TextField::CallerIPAddress);
+    return c;
+}
+
+// The right side's extend (column_ifexists defaults, the optional claim backfill) and its by-columns.
+GroupKey rightGroupKey(const Dataset &data, const RightColumns &cols, bool claimBackfill, std::size_t r)
+{
+    auto columnOr = [&](TextField f, bool exists) { return exists ? data.text(f, r) : std::string_view("None"); };
+    std::string_view objid = data.text(TextField::ClaimObjectIdentifier, r);
+    std::string_view oid = data.text(TextField::ClaimOid, r);
+    if (claimBackfill) {
+        if (objid.empty())
+            objid = oid;
+        if (oid.empty())
+            oid = data.text(TextField::ClaimObjectIdentifier, r);
+    }
+    return {floorTo(data.time(r), kTicksPerHour), data.text(TextField::Resource, r),
+        data.text(TextField::OperationName, r), columnOr(TextField::IdS, cols.id),
+        columnOr(TextField::CallerIPAddress, cols.ip), cols.objid ? objid : std::string_view("None"),
+        cols.oid ? oid : std::string_view(""), columnOr(TextField::RequestUriS, cols.uri),
+        columnOr(TextField::ClientInfoS, cols.client)};
+}
+
+// The right side: rows in the alert window whose DateHour is an anomaly hour (faithful), or whose
+// bin is an anomalous bin (full-bin), of keys the left side has (the inner join drops the others),
+// summarized by the by-columns.
+RightSide summarizeRightSide(const Dataset &data, const SentinelParams &params, const JoinLeftSide &left,
+    std::span<const std::size_t> candidates)
+{
+    const TextField keyField
+        = params.seriesKey == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
+    const RightColumns cols = rightColumns(data, params);
+    RightSide right;
+    for (const std::size_t r : candidates) {
+        const Ticks t = data.time(r);
+        if (!left.matchesTime(t))
+            continue;
+        const AnomalyRow *kept = left.keptRow(data.text(keyField, r));
+        if (!kept)
+            continue;
+        Group &g = right.groups[rightGroupKey(data, cols, params.claimBackfill, r)];
+        ++g.perOperationCount;
+        g.latest = g.records.empty() ? t : std::max(g.latest, t);
+        g.records.push_back(r);
+        ++right.joinedPerAnomaly[{kept->key, kept->bin}];
+    }
+    return right;
+}
+
+// A row of the final summarize, before its make_set caps.
+struct Final {
+    std::uint64_t eventCount = 0;
+    std::set<std::string_view> operations, urls, accounts;
+    std::string_view accountMax;
+    bool haveMax = false;
+    std::string_view callerIp;
+    std::vector<std::size_t> records;
+    std::set<AnomalyId> anomalies;
+};
+using FinalKey = std::tuple<std::string_view, std::string_view, std::string_view, Ticks>;
+
+// The innerunique join on the key, the recomputed CallerObjectId, then `summarize EventCount=count(),
+// make_set(...), AccountMax=arg_max(CallerObjectId, *) by Resource, id_s, clientInfo_s, LatestAnomalyTime`.
+std::map<FinalKey, Final> joinAndSummarizeFinal(const RightSide &right, const JoinLeftSide &left, bool byResource)
+{
+    std::map<FinalKey, Final> finals;
+    for (const auto &[key, g] : right.groups) {
+        const auto &[hour, resource, op, idS, ip, objid, oid, uri, client] = key;
+        const AnomalyRow &kept = *left.keptRow(byResource ? resource : ip);
+        const std::string_view callerObjectId = oid.empty() ? objid : oid;
+        Final &f = finals[{resource, idS, client, g.latest}];
+        ++f.eventCount;
+        f.operations.insert(op);
+        f.urls.insert(uri);
+        f.accounts.insert(callerObjectId);
+        // arg_max(CallerObjectId, *): the greatest id (byte order), first row on ties.
+        if (!f.haveMax || callerObjectId > f.accountMax) {
+            f.accountMax = callerObjectId;
+            f.callerIp = byResource ? ip : std::string_view(kept.key);
+            f.haveMax = true;
+        }
+        f.records.insert(f.records.end(), g.records.begin(), g.records.end());
+        f.anomalies.insert({kept.key, kept.bin});
+    }
+    return finals;
 }
 
 template <typename Set> std::vector<std::string> capped(const Set &values, std::size_t cap)
@@ -42,106 +169,11 @@ template <typename Set> std::vector<std::string> capped(const Set &values, std::
     return out;
 }
 
-std::string hourRange(Ticks hour)
+// The alert rows with the rule's columns (make_set caps 1000 and 100); returns how many alerts each
+// anomaly fed.
+std::map<AnomalyId, std::size_t> projectAlerts(std::map<FinalKey, Final> &finals, std::vector<AlertRow> &alerts)
 {
-    const std::string start = formatIsoDateTime(hour).substr(11, 5);
-    const std::string end = formatIsoDateTime(hour + kTicksPerHour).substr(11, 5);
-    return start + "-" + end;
-}
-
-} // namespace
-
-void joinAndSummarize(const Dataset &data, const SentinelParams &params, const TimeAxis &axis,
-    std::span<const std::size_t> candidates, SentinelResult &out)
-{
-    const bool byResource = params.seriesKey == SeriesKey::Resource;
-    const TextField keyField = byResource ? TextField::Resource : TextField::CallerIPAddress;
-
-    // AnomalyHours: the TimeGenerated (bin start) of every in-window anomaly, all keys together.
-    std::set<Ticks> anomalyHours;
-    // innerunique: one left row per key survives; we keep the first in bin order.
-    std::map<std::string_view, const AnomalyRow *> leftByKey;
-    for (const AnomalyRow &a : out.anomalies) {
-        anomalyHours.insert(a.bin);
-        leftByKey.try_emplace(a.key, &a);
-    }
-
-    const bool objidExists = hasColumn(data, TextField::ClaimObjectIdentifier)
-        || (params.claimBackfill && hasColumn(data, TextField::ClaimOid));
-    const bool oidExists = hasColumn(data, TextField::ClaimOid)
-        || (params.claimBackfill && hasColumn(data, TextField::ClaimObjectIdentifier));
-    const bool idExists = hasColumn(data, TextField::IdS);
-    const bool uriExists = hasColumn(data, TextField::RequestUriS);
-    const bool clientExists = hasColumn(data, TextField::ClientInfoS);
-    const bool ipExists = hasColumn(data, TextField::CallerIPAddress);
-
-    // The right side: rows in the alert window whose DateHour is an anomaly hour (faithful), or
-    // whose bin is an anomalous bin (full-bin), grouped by the summarize's by-columns.
-    std::map<GroupKey, Group> groups;
-    std::map<std::pair<std::string_view, Ticks>, std::uint64_t> joinedPerAnomaly;
-    for (const std::size_t r : candidates) {
-        const Ticks t = data.time(r);
-        const Ticks hour = floorTo(t, kTicksPerHour);
-        const Ticks bin = axis.from + floorTo(t - axis.from, axis.step);
-        const Ticks matchAt = params.drilldown == Drilldown::Faithful ? hour : bin;
-        if (!anomalyHours.count(matchAt))
-            continue;
-        const std::string_view joinKey = data.text(keyField, r);
-        if (!leftByKey.count(joinKey))
-            continue; // the inner join drops right rows of keys without an anomaly
-        std::string_view objid = data.text(TextField::ClaimObjectIdentifier, r);
-        std::string_view oid = data.text(TextField::ClaimOid, r);
-        if (params.claimBackfill) {
-            if (objid.empty())
-                objid = oid;
-            if (oid.empty())
-                oid = data.text(TextField::ClaimObjectIdentifier, r);
-        }
-        const GroupKey key {hour, data.text(TextField::Resource, r), data.text(TextField::OperationName, r),
-            columnOr(data, TextField::IdS, r, "None", idExists),
-            columnOr(data, TextField::CallerIPAddress, r, "None", ipExists),
-            objidExists ? objid : std::string_view("None"), oidExists ? oid : std::string_view(""),
-            columnOr(data, TextField::RequestUriS, r, "None", uriExists),
-            columnOr(data, TextField::ClientInfoS, r, "None", clientExists)};
-        Group &g = groups[key];
-        ++g.perOperationCount;
-        g.latest = g.records.empty() ? t : std::max(g.latest, t);
-        g.records.push_back(r);
-        ++joinedPerAnomaly[{leftByKey.at(joinKey)->key, leftByKey.at(joinKey)->bin}];
-    }
-
-    // Join on the key, recompute CallerObjectId, then summarize by Resource, id_s, clientInfo_s,
-    // LatestAnomalyTime.
-    struct Final {
-        std::uint64_t eventCount = 0;
-        std::set<std::string_view> operations, urls, accounts;
-        std::string_view accountMax;
-        bool haveMax = false;
-        std::string_view callerIp;
-        std::vector<std::size_t> records;
-        std::set<std::pair<std::string_view, Ticks>> anomalies;
-    };
-    std::map<std::tuple<std::string_view, std::string_view, std::string_view, Ticks>, Final> finals;
-    for (const auto &[key, g] : groups) {
-        const auto &[hour, resource, op, idS, ip, objid, oid, uri, client] = key;
-        const AnomalyRow &left = *leftByKey.at(byResource ? resource : ip);
-        const std::string_view callerObjectId = oid.empty() ? objid : oid;
-        Final &f = finals[{resource, idS, client, g.latest}];
-        ++f.eventCount;
-        f.operations.insert(op);
-        f.urls.insert(uri);
-        f.accounts.insert(callerObjectId);
-        // arg_max(CallerObjectId, *): the greatest id (byte order), first row on ties.
-        if (!f.haveMax || callerObjectId > f.accountMax) {
-            f.accountMax = callerObjectId;
-            f.callerIp = byResource ? ip : std::string_view(left.key);
-            f.haveMax = true;
-        }
-        f.records.insert(f.records.end(), g.records.begin(), g.records.end());
-        f.anomalies.insert({left.key, left.bin});
-    }
-
-    std::map<std::pair<std::string_view, Ticks>, std::size_t> alertsPerAnomaly;
+    std::map<AnomalyId, std::size_t> alertsPerAnomaly;
     for (auto &[key, f] : finals) {
         const auto &[resource, idS, client, latest] = key;
         AlertRow a;
@@ -159,33 +191,51 @@ void joinAndSummarize(const Dataset &data, const SentinelParams &params, const T
         a.recordIds = std::move(f.records);
         for (const auto &an : f.anomalies)
             ++alertsPerAnomaly[an];
-        out.alerts.push_back(std::move(a));
+        alerts.push_back(std::move(a));
     }
+    return alertsPerAnomaly;
+}
 
-    // Per anomaly: what the model flagged and what the join let through.
+OutcomeKind outcomeKind(const AnomalyOutcome &o, bool kept, bool faithful)
+{
+    if (!kept)
+        return OutcomeKind::FoldedIntoOtherAnomaly;
+    if (o.silenced)
+        return faithful ? OutcomeKind::SilencedByFirstHourJoin : OutcomeKind::NoRecordInWindow;
+    return faithful && o.recordsJoined < o.recordsInBin ? OutcomeKind::AlertedPartly : OutcomeKind::Alerted;
+}
+
+// Per anomaly: what the model flagged and what the join let through.
+void anomalyOutcomes(const SentinelParams &params, const TimeAxis &axis, const JoinLeftSide &left,
+    const RightSide &right, const std::map<AnomalyId, std::size_t> &alertsPerAnomaly, SentinelResult &out)
+{
+    const bool faithful = params.drilldown == Drilldown::Faithful;
     for (const AnomalyRow &a : out.anomalies) {
         AnomalyOutcome o;
         o.key = a.key;
         o.bin = a.bin;
         o.recordsInBin = static_cast<std::uint64_t>(a.count);
-        const std::pair<std::string_view, Ticks> id {a.key, a.bin};
-        o.recordsJoined = joinedPerAnomaly.count(id) ? joinedPerAnomaly.at(id) : 0;
+        const AnomalyId id {a.key, a.bin};
+        o.recordsJoined = right.joinedPerAnomaly.count(id) ? right.joinedPerAnomaly.at(id) : 0;
         o.alerts = alertsPerAnomaly.count(id) ? alertsPerAnomaly.at(id) : 0;
         o.silenced = o.alerts == 0;
-        if (leftByKey.at(a.key) != &a) {
-            o.reason
-                = "another anomaly of the same key was kept by the innerunique join; its records are reported there";
-        } else if (o.silenced && params.drilldown == Drilldown::Faithful) {
-            o.reason = "flagged by the model, silenced by the join: no qualifying record of this key in "
-                + hourRange(a.bin) + " UTC, the only hour the deployed rule joins (spec 5.7)";
-        } else if (o.silenced) {
-            o.reason = "flagged by the model, but no qualifying record of this key inside the alert window";
-        } else if (params.drilldown == Drilldown::Faithful && o.recordsJoined < o.recordsInBin) {
-            o.reason = "the alert describes only " + std::to_string(o.recordsJoined) + " of "
-                + std::to_string(o.recordsInBin) + " records: those of " + hourRange(a.bin) + " UTC (spec 5.7)";
-        }
+        o.kind = outcomeKind(o, left.keptRow(a.key) == &a, faithful);
+        o.joinedFrom = a.bin;
+        o.joinedTo = a.bin + (faithful ? kTicksPerHour : axis.step);
         out.outcomes.push_back(std::move(o));
     }
+}
+
+} // namespace
+
+void joinAndSummarize(const Dataset &data, const SentinelParams &params, const TimeAxis &axis,
+    std::span<const std::size_t> candidates, SentinelResult &out)
+{
+    const JoinLeftSide left(params, axis, out.anomalies);
+    const RightSide right = summarizeRightSide(data, params, left, candidates);
+    auto finals = joinAndSummarizeFinal(right, left, params.seriesKey == SeriesKey::Resource);
+    const auto alertsPerAnomaly = projectAlerts(finals, out.alerts);
+    anomalyOutcomes(params, axis, left, right, alertsPerAnomaly, out);
 }
 
 } // namespace kvt::engine

@@ -151,6 +151,7 @@ SentinelResult SentinelRule::run(const SentinelParams &input)
     const Ticks now = input.now.value_or(defaultNow(*m_data));
     out.params.now = now;
     out.axis = TimeAxis::fromRange(startOfDay(now - input.lookbackDays * kTicksPerDay), startOfDay(now), input.bin);
+    out.shape = {std::string(seriesKeyName(input.seriesKey)), input.bin};
     refreshSeries(input, out.axis, now - input.alertWindow);
     refreshScores(input);
 

@@ -48,6 +48,15 @@ struct AlertRow {
     std::vector<std::size_t> recordIds; ///< the records behind this alert, for the drill-down
 };
 
+/// Why an in-window anomaly produced the alerts it did (the words live in engine/report).
+enum class OutcomeKind {
+    Alerted, ///< the join attached every record of the bin (or full-bin drill-down)
+    AlertedPartly, ///< faithful join: fewer records than the bin holds, those of its first hour
+    SilencedByFirstHourJoin, ///< faithful join: no qualifying record of the key in the bin's first hour
+    NoRecordInWindow, ///< full-bin: no qualifying record of the key inside the alert window
+    FoldedIntoOtherAnomaly ///< innerunique kept another anomaly of the same key; its alerts hold the records
+};
+
 /// What happened to one in-window anomaly between the model and the final output.
 struct AnomalyOutcome {
     std::string key;
@@ -56,12 +65,21 @@ struct AnomalyOutcome {
     std::uint64_t recordsJoined = 0; ///< records the chosen drill-down joined
     std::size_t alerts = 0; ///< final rows it produced
     bool silenced = false; ///< flagged by the model, no alert row
-    std::string reason; ///< why it was silenced or reduced, in words
+    OutcomeKind kind = OutcomeKind::Alerted;
+    Ticks joinedFrom = 0; ///< the time range the join matched for this bin: its first hour (faithful)
+    Ticks joinedTo = 0; ///< or the whole bin (full-bin); exclusive end
+};
+
+/// How the series are keyed and binned, for labels that must not assume "caller IP" or "per day".
+struct SeriesShape {
+    std::string keyColumn = "CallerIPAddress"; ///< the make-series by column: CallerIPAddress or Resource
+    Ticks step = kTicksPerDay; ///< bin length
 };
 
 struct SentinelResult {
     SentinelParams params; ///< as run, `now` resolved
     TimeAxis axis;
+    SeriesShape shape;
     std::vector<ScoredSeries> series; ///< every key, sorted
     std::vector<AnomalyRow> timeSeriesAlerts; ///< every bin that passed the model and baseline filters
     std::vector<AnomalyRow> anomalies; ///< those inside the alert window

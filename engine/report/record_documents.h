@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// The records behind a point or an alert as a document (spec/cli.md `records`): every canonical
+// field of each record, where it was read (file and line), and optionally its original text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "engine/rules/record_query.h"
+
+namespace kvt::engine {
+
+enum class RecordsFormat { Json, Csv, JsonLines };
+
+/// What the records answer, for the document's header (JSON only).
+struct RecordsHeader {
+    std::string key;
+    std::optional<Ticks> bin; ///< the bin's start for series-counted records; unset for joined ones
+    RecordStage stage = RecordStage::SeriesCounted;
+    Drilldown drilldown = Drilldown::Faithful;
+};
+
+/// The column names of a record, in order: TimeGenerated, every text field (AzureDiagnostics name,
+/// or the ECS name for fields only Elastic exports carry), DurationMs, httpStatusCode_d.
+std::vector<std::string> recordFieldNames();
+
+/// 1-based line of each of @p rows (sorted ascending) in its source file's text (inflated for .gz).
+std::vector<std::uint64_t> recordLines(const Dataset &data, std::span<const std::size_t> rows);
+
+/// JSON: {key, bin, stage, drilldown, count, records: [...]}; JSON Lines: one record object a line;
+/// CSV: a header, then a row a record (source_file, source_line, [raw] last). @p raw adds each
+/// record's original text.
+std::string recordsDocument(const Dataset &data, std::span<const std::size_t> rows, const RecordsHeader &header,
+    RecordsFormat format, bool raw);
+
+} // namespace kvt::engine
