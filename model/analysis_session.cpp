@@ -10,7 +10,8 @@ namespace kvt::model {
 
 AnalysisSession::AnalysisSession(QObject *parent)
     : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
-      m_series(new SeriesListModel(this)), m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this))
+      m_recordJob(new RecordQueryJob(this)), m_series(new SeriesListModel(this)), m_issues(new ImportIssuesModel(this)),
+      m_files(new LoadedFilesModel(this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -20,6 +21,10 @@ AnalysisSession::AnalysisSession(QObject *parent)
     connect(m_rescoreJob, &RescoreJob::started, this, &AnalysisSession::rescoreStarted);
     connect(m_rescoreJob, &RescoreJob::finished, this, &AnalysisSession::onResults);
     connect(m_rescoreJob, &RescoreJob::idle, this, &AnalysisSession::rescoreCancelled);
+    connect(m_recordJob, &RecordQueryJob::finished, this, [this](const std::shared_ptr<const RecordSet> &records) {
+        if (records && records->results == m_results)
+            setRecords(records);
+    });
 }
 
 // The jobs are children: their destructors wait for their workers before the snapshot goes.
@@ -71,10 +76,13 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_load = outcome;
         m_rule = std::make_shared<engine::SentinelRule>(outcome->load.dataset);
         m_results.reset();
+        m_recordJob->cancel();
+        m_records.reset();
         m_selection = {};
         m_series->setSeries(outcome->dailyByCaller);
         Q_EMIT datasetChanged();
         Q_EMIT selectionChanged(m_selection);
+        Q_EMIT recordsChanged();
         rescoreNow();
     }
     Q_EMIT loadFinished(status, outcome);
@@ -129,7 +137,16 @@ void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &result
     if (!results || !m_load || results->dataset != m_load->load.dataset)
         return; // an answer about a snapshot that is gone
     m_results = results;
+    // Alert rows are renumbered by a rescore; the key stays selected and its records are asked again.
+    if (m_selection.alert >= 0)
+        setSelection({m_selection.key, std::nullopt, -1});
+    const auto shown = m_records;
+    m_records.reset();
     Q_EMIT resultsChanged();
+    if (shown)
+        showRecords(shown->query);
+    else
+        Q_EMIT recordsChanged();
 }
 
 void AnalysisSession::setSelection(const Selection &selection)
@@ -148,22 +165,53 @@ void AnalysisSession::selectKey(const QString &key)
 void AnalysisSession::selectBin(const QString &key, engine::Ticks bin)
 {
     setSelection({key, bin, -1});
+    if (!m_results)
+        return;
+    const auto &axis = m_results->sentinel.axis;
+    if (bin < axis.from || bin >= axis.end() || axis.step <= 0)
+        return;
+    const auto index = static_cast<std::size_t>((bin - axis.from) / axis.step);
+    showRecords(engine::seriesPointQuery(m_results->sentinel, key.toStdString(), index));
 }
 
 void AnalysisSession::selectAlert(int alert)
 {
     if (!m_results || alert < 0 || static_cast<std::size_t>(alert) >= m_results->sentinel.alerts.size()) {
-        setSelection({});
+        clearSelection();
         return;
     }
     const auto &row = m_results->sentinel.alerts[static_cast<std::size_t>(alert)];
     const bool byResource = m_results->sentinel.params.seriesKey == engine::SeriesKey::Resource;
-    setSelection({QString::fromStdString(byResource ? row.resource : row.callerIp), std::nullopt, alert});
+    const std::string key = byResource ? row.resource : row.callerIp;
+    setSelection({QString::fromStdString(key), std::nullopt, alert});
+    // The alert row carries its own records: no scan needed.
+    auto records = std::make_shared<RecordSet>();
+    records->query.key = key;
+    records->query.stage = engine::RecordStage::Joined;
+    records->query.drilldown = m_results->sentinel.params.drilldown;
+    records->results = m_results;
+    records->rows = row.recordIds;
+    m_recordJob->cancel();
+    setRecords(std::move(records));
 }
 
 void AnalysisSession::clearSelection()
 {
     setSelection({});
+    m_recordJob->cancel();
+    setRecords(nullptr);
+}
+
+void AnalysisSession::showRecords(const engine::RecordQuery &query)
+{
+    if (m_results)
+        m_recordJob->request(query, m_results);
+}
+
+void AnalysisSession::setRecords(std::shared_ptr<const RecordSet> records)
+{
+    m_records = std::move(records);
+    Q_EMIT recordsChanged();
 }
 
 } // namespace kvt::model

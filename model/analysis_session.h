@@ -12,6 +12,7 @@
 #include "engine/rules/elastic_burst.h"
 #include "engine/rules/sentinel_params.h"
 #include "model/load_job.h"
+#include "model/record_query_job.h"
 #include "model/rescore_job.h"
 
 namespace kvt::model {
@@ -78,6 +79,13 @@ public:
     void selectAlert(int alert);
     void clearSelection();
 
+    // Records (the drill-down).
+    /// Runs @p query against the current results off the GUI thread; @ref recordsChanged follows.
+    /// Selecting a bin shows what make-series counted there; selecting an alert shows its records.
+    void showRecords(const engine::RecordQuery &query);
+    /// The last records shown for the current results (null when none).
+    std::shared_ptr<const RecordSet> records() const { return m_records; }
+
     // The models panels share (owned by the session, updated on every load and rescore).
     SeriesListModel *seriesModel() const { return m_series; }
     ImportIssuesModel *importIssuesModel() const { return m_issues; }
@@ -99,6 +107,8 @@ Q_SIGNALS:
     /// The rescore job went idle without new results (cancelled).
     void rescoreCancelled();
     void selectionChanged(const kvt::model::Selection &selection);
+    /// A new set of records to show (or none: @ref records() is null).
+    void recordsChanged();
 
 private:
     void onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome);
@@ -106,9 +116,11 @@ private:
     void scheduleRescore(Apply when);
     void rescoreNow();
     void setSelection(const Selection &selection);
+    void setRecords(std::shared_ptr<const RecordSet> records);
 
     LoadJob *m_loadJob;
     RescoreJob *m_rescoreJob;
+    RecordQueryJob *m_recordJob;
     QTimer m_debounce;
     engine::LoadOptions m_loadOptions;
     std::shared_ptr<const LoadOutcome> m_load;
@@ -117,6 +129,7 @@ private:
     engine::ElasticBurstParams m_burstParams;
     std::shared_ptr<const RuleResults> m_results;
     Selection m_selection;
+    std::shared_ptr<const RecordSet> m_records;
     SeriesListModel *m_series;
     ImportIssuesModel *m_issues;
     LoadedFilesModel *m_files;

@@ -7,7 +7,6 @@
 
 #include "model/analysis_session.h"
 #include "model/rule_text.h"
-#include "model/series_list_model.h"
 #include "model/text_conversions.h"
 
 namespace kvt::ui {
@@ -51,23 +50,22 @@ void SessionStatusLabel::showSummary()
     if (load.rejected() > 0)
         text += tr(" · %1 rejected").arg(locale.toString(static_cast<qulonglong>(load.rejected())));
     if (!load.dataset->empty())
-        text += tr(" · %1 – %2 UTC · %n caller IP(s)", nullptr, m_session->seriesModel()->rowCount())
+        text += tr(" · %1 – %2 UTC")
                     .arg(model::ticksToDateTime(load.dataset->firstTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                         model::ticksToDateTime(load.dataset->lastTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     if (m_session->isRescoring()) {
-        text += tr(" · scoring…");
+        text += tr(" │ scoring…");
     } else if (const auto results = m_session->results()) {
         const auto &sentinel = results->sentinel;
-        text += tr(
-            " · Sentinel rule run at %1 UTC: %n anomaly(ies)", nullptr, static_cast<int>(sentinel.anomalies.size()))
+        text += tr(" │ Sentinel, run %1 UTC: %n anomaly(ies)", nullptr, static_cast<int>(sentinel.anomalies.size()))
                     .arg(model::ticksToDateTime(sentinel.params.now.value_or(0))
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         text += tr(", %n alert(s)", nullptr, static_cast<int>(sentinel.alerts.size()));
         const auto silenced = std::count_if(sentinel.outcomes.begin(), sentinel.outcomes.end(),
             [](const engine::AnomalyOutcome &o) { return o.silenced; });
         if (silenced > 0)
-            text += tr(" (%n anomaly(ies) raised nothing: hover for why)", nullptr, static_cast<int>(silenced));
-        text += tr(" · ES|QL rule: %n alert(s)", nullptr, static_cast<int>(results->burst->alerts.size()));
+            text += tr(" (%n raised nothing)", nullptr, static_cast<int>(silenced));
+        text += tr(" │ ES|QL: %n alert(s)", nullptr, static_cast<int>(results->burst->alerts.size()));
     }
     setText(text);
     setToolTip(outcomesToolTip());

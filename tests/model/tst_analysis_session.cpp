@@ -43,6 +43,7 @@ private Q_SLOTS:
     void loadOptionsReload();
     void burstResultReusedUntilItsParametersChange();
     void selectionFollowsKeysAndAlerts();
+    void selectedPointsAndAlertsShowTheirRecords();
 
 private:
     QTemporaryDir m_dir;
@@ -278,6 +279,44 @@ void TestAnalysisSession::selectionFollowsKeysAndAlerts()
     session.reload();
     QVERIFY(dataset.wait(60000));
     QCOMPARE(session.selection(), model::Selection {}); // a new snapshot starts unselected
+}
+
+void TestAnalysisSession::selectedPointsAndAlertsShowTheirRecords()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    QSignalSpy records(&session, &AnalysisSession::recordsChanged);
+    const auto &result = session.results()->sentinel;
+    QVERIFY(!result.anomalies.empty());
+    const engine::AnomalyRow &anomaly = result.anomalies.front();
+
+    // A point of a series: exactly the records make-series counted there.
+    session.selectBin(QString::fromStdString(anomaly.key), anomaly.bin);
+    QVERIFY(records.wait(10000));
+    QVERIFY(session.records());
+    QCOMPARE(session.records()->rows.size(), static_cast<std::size_t>(anomaly.count));
+    QCOMPARE(session.records()->query.stage, engine::RecordStage::SeriesCounted);
+
+    // An alert: the records its row carries, at once.
+    records.clear();
+    session.selectAlert(0);
+    QCOMPARE(records.count(), 1);
+    QCOMPARE(session.records()->rows, result.alerts.front().recordIds);
+
+    // A rescore keeps the key, renumbers alerts, and asks for the shown records again.
+    session.selectBin(QString::fromStdString(anomaly.key), anomaly.bin);
+    QVERIFY(records.wait(10000));
+    const engine::RecordQuery query = session.records()->query;
+    engine::SentinelParams p = session.sentinelParams();
+    p.allowAppIds.clear();
+    records.clear();
+    session.setSentinelParams(p, AnalysisSession::Apply::Now);
+    QTRY_VERIFY_WITH_TIMEOUT(session.records() && session.records()->results == session.results(), 10000);
+    QCOMPARE(session.records()->query, query);
+    QCOMPARE(session.selection().key, QString::fromStdString(anomaly.key));
+
+    session.clearSelection();
+    QVERIFY(!session.records());
 }
 
 QTEST_GUILESS_MAIN(TestAnalysisSession)

@@ -45,6 +45,11 @@ void TestMainWindow::opensDemoDataset()
     QCOMPARE(w.chartPanel()->chart()->lineCount(), 5); // the five largest callers are shown
     QCOMPARE(w.chartPanel()->chart()->pointCount(0), 21);
     QVERIFY(w.statusText().contains(QStringLiteral("records from 1 file")));
+    // Both rules ran on the snapshot and say what they found, with the run time the rule used.
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 30000);
+    QTRY_VERIFY(w.statusText().contains(QStringLiteral("Sentinel, run 2026-11-23 00:05 UTC")));
+    QVERIFY(w.statusText().contains(QStringLiteral("%1 alert").arg(session.results()->sentinel.alerts.size())));
+    QVERIFY(w.statusText().contains(QStringLiteral("ES|QL: ")));
     QVERIFY(!w.progressStrip()->isVisible());
 
     // The Loaded files dock lists the file, and under it the file's own field names.
