@@ -14,9 +14,11 @@ struct Run {
     QByteArray err;
 };
 
-Run runCli(const QStringList &args)
+Run runCli(const QStringList &args, const QString &workingDirectory = {})
 {
     QProcess p;
+    if (!workingDirectory.isEmpty())
+        p.setWorkingDirectory(workingDirectory);
     p.start(QStringLiteral(KVT_CLI_PATH), args);
     p.waitForFinished(120000);
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
@@ -40,6 +42,17 @@ private Q_SLOTS:
     void ruleUsageErrors_data();
     void ruleUsageErrors();
     void detectElasticBurst();
+    void helpOfEveryCommand_data();
+    void helpOfEveryCommand();
+    void paramsEchoFeedsBack();
+    void paramsFileErrors_data();
+    void paramsFileErrors();
+    void goldenDocuments_data();
+    void goldenDocuments();
+    void recordsOfAPoint();
+    void recordsJoined();
+    void recordsUsage_data();
+    void recordsUsage();
 };
 
 void TestCli::inspectPublicSamples()
@@ -327,6 +340,225 @@ void TestCli::detectElasticBurst()
     const Run bad = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"),
         QStringLiteral("--group-by"), QStringLiteral("tenant"), out});
     QCOMPARE(bad.exitCode, 2);
+}
+
+void TestCli::helpOfEveryCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("inspect") << "inspect" << QStringList {"--view", "--input-format"};
+    QTest::newRow("generate") << "generate" << QStringList {"--output-format", "--seed"};
+    QTest::newRow("decompose") << "decompose" << QStringList {"--values", "--period"};
+    QTest::newRow("bench") << "bench" << QStringList {"--repetitions"};
+    QTest::newRow("series") << "series" << QStringList {"--score-threshold", "--claim-backfill", "--params"};
+    QTest::newRow("detect") << "detect" << QStringList {"--rule", "--format", "--min-distinct-actions", "--sliding"};
+    QTest::newRow("records") << "records" << QStringList {"--key", "--joined", "--raw", "--drilldown"};
+}
+
+// spec/cli.md: every command answers --help on standard output with exit 0.
+void TestCli::helpOfEveryCommand()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, mentions);
+    const Run r = runCli({command, QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    QVERIFY(r.out.startsWith("usage: kvtriage-cli " + command.toUtf8()));
+    for (const QString &m : mentions)
+        QVERIFY2(r.out.contains(m.toUtf8()), qPrintable(m));
+    if (command == QLatin1String("detect")) {
+        // Every row of both parameter tables, with its default.
+        for (const char *o : {"--now", "--lookback-days", "--bin", "--baseline-threshold", "--allow-appid",
+                 "--operations", "--alert-window", "--seasonality", "--trend", "--method", "--series-key", "--window",
+                 "--min-actions", "--group-by"})
+            QVERIFY2(r.out.contains(QByteArray(o) + ' ') || r.out.contains(QByteArray(o) + '\n'), o);
+        QVERIFY(r.out.contains("default: 509e4652-da8d-478d-a730-e9d4a1996ca4"));
+    }
+    QCOMPARE(runCli({QStringLiteral("--help")}).exitCode, 0);
+}
+
+// The params echo is a --params file that reproduces the run.
+void TestCli::paramsEchoFeedsBack()
+{
+    const QStringList options {QStringLiteral("--bin"), QStringLiteral("12h"), QStringLiteral("--allow-appid"),
+        QStringLiteral("none"), QStringLiteral("--operations"), QStringLiteral("SecretGet,KeyGet"),
+        QStringLiteral("--drilldown"), QStringLiteral("full-bin"), QStringLiteral("--score-threshold"),
+        QStringLiteral("2.25")};
+    const Run first = runCli(QStringList {QStringLiteral("detect"), kRuleCase} + options);
+    QCOMPARE(first.exitCode, 0);
+    const auto j = nlohmann::json::parse(first.out.toStdString());
+    QCOMPARE(j["params"]["bin"].get<std::string>(), std::string("12h"));
+    QVERIFY(j["params"]["allow-appid"].empty());
+    QTemporaryDir dir;
+    QFile params(dir.filePath(QStringLiteral("echo.json")));
+    QVERIFY(params.open(QIODevice::WriteOnly));
+    params.write(j["params"].dump().c_str());
+    params.close();
+    const Run again = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--params"), params.fileName()});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.out, first.out);
+}
+
+void TestCli::paramsFileErrors_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("stderrPart");
+    QTest::newRow("unknown key") << QByteArray(R"({"score_threshold": 2})") << "unknown key 'score_threshold'";
+    QTest::newRow("out of range") << QByteArray(R"({"lookback-days": 0})") << "--lookback-days: 0 is outside 1..3650";
+    QTest::newRow("bad choice") << QByteArray(R"({"trend": "cubic"})") << "--trend: 'cubic'";
+    QTest::newRow("empty operations") << QByteArray(R"({"operations": []})") << "--operations";
+    QTest::newRow("not an object") << QByteArray("[1]") << "not a readable JSON object";
+}
+
+void TestCli::paramsFileErrors()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, stderrPart);
+    QTemporaryDir dir;
+    QFile params(dir.filePath(QStringLiteral("p.json")));
+    QVERIFY(params.open(QIODevice::WriteOnly));
+    params.write(content);
+    params.close();
+    const Run r = runCli({QStringLiteral("detect"), kRuleCase, QStringLiteral("--params"), params.fileName()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrPart), r.err.constData());
+}
+
+void TestCli::goldenDocuments_data()
+{
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QStringList>("args");
+    QFile cases(QStringLiteral(KVT_TEST_DATA "/documents/cases.txt"));
+    QVERIFY(cases.open(QIODevice::ReadOnly | QIODevice::Text));
+    while (!cases.atEnd()) {
+        const QString line = QString::fromUtf8(cases.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList parts = line.split(QLatin1Char('\t'));
+        QString args = parts.value(1);
+        args.replace(QStringLiteral("$DEMO"), QStringLiteral("resources/demo/keyvault-audit-demo.jsonl.gz"));
+        args.replace(QStringLiteral("$RULES"), QStringLiteral("tests/data/rules"));
+        QTest::newRow(qPrintable(parts[0])) << parts[0] << args.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
+}
+
+// The documents built in engine/report are byte-identical to the CLI's output before they moved there.
+void TestCli::goldenDocuments()
+{
+    QFETCH(QString, expected);
+    QFETCH(QStringList, args);
+    QFile file(QStringLiteral(KVT_TEST_DATA "/documents/") + expected);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Run r = runCli(args, QStringLiteral(KVT_SOURCE_DIR));
+    QCOMPARE(r.exitCode, 0);
+    const QByteArray want = file.readAll();
+    if (r.out != want) {
+        qsizetype at = 0;
+        while (at < r.out.size() && at < want.size() && r.out[at] == want[at])
+            ++at;
+        QFAIL(qPrintable(QStringLiteral("first difference at byte %1: got '%2', want '%3'")
+                             .arg(at)
+                             .arg(QString::fromUtf8(r.out.mid(at, 80)), QString::fromUtf8(want.mid(at, 80)))));
+    }
+}
+
+// `records --bin`: what make-series counted for the key in that bin, each record with its source line.
+void TestCli::recordsOfAPoint()
+{
+    const QStringList point {QStringLiteral("records"), kRuleCase, QStringLiteral("--key"),
+        QStringLiteral("203.0.113.7"), QStringLiteral("--bin"), QStringLiteral("2026-11-22")};
+    const Run r = runCli(point);
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["key"].get<std::string>(), std::string("203.0.113.7"));
+    QCOMPARE(j["bin"].get<std::string>(), std::string("2026-11-22T00:00:00.0000000Z"));
+    QCOMPARE(j["count"].get<int>(), 305); // the series count of that bin (seriesShape)
+    QCOMPARE(j["records"].size(), std::size_t {305});
+    const auto &rec = j["records"][0];
+    for (const char *field : {"TimeGenerated", "OperationName", "CallerIPAddress", "Resource", "ResultType", "id_s",
+             "identity_claim_appid_g", "DurationMs", "httpStatusCode_d"})
+        QVERIFY2(rec.contains(field), field);
+    QCOMPARE(rec["CallerIPAddress"].get<std::string>(), std::string("203.0.113.7"));
+    QVERIFY(rec["source"]["file"].get<std::string>().find("input.jsonl.gz") != std::string::npos);
+    QVERIFY(rec["source"]["line"].get<int>() >= 1);
+    QVERIFY(!rec.contains("raw"));
+
+    // The line names the record: its raw text holds its own time.
+    const Run raw
+        = runCli(point + QStringList {QStringLiteral("--raw"), QStringLiteral("--format"), QStringLiteral("jsonl")});
+    QCOMPARE(raw.exitCode, 0);
+    const QList<QByteArray> lines = raw.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 305);
+    const auto first = nlohmann::json::parse(lines[0].toStdString());
+    const auto original = nlohmann::json::parse(first["raw"].get<std::string>());
+    QVERIFY(original.is_object());
+
+    const Run csv = runCli(point + QStringList {QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 0);
+    QVERIFY(csv.out.startsWith("TimeGenerated,OperationName,"));
+    QCOMPARE(csv.out.count("\r\n"), 1 + 305);
+    QVERIFY(csv.out.left(csv.out.indexOf('\r')).endsWith("source_file,source_line"));
+
+    // A duration given to --bin stays the rule's step; the date-time names the bin.
+    const Run hourly = runCli({QStringLiteral("records"), kRuleCase, QStringLiteral("--key"),
+        QStringLiteral("203.0.113.7"), QStringLiteral("--bin"), QStringLiteral("1h"), QStringLiteral("--bin"),
+        QStringLiteral("2026-11-22T00:00Z"), QStringLiteral("--lookback-days"), QStringLiteral("2")});
+    QCOMPARE(hourly.exitCode, 0);
+    const auto h = nlohmann::json::parse(hourly.out.toStdString());
+    QVERIFY(h["count"].get<int>() > 0);
+    QVERIFY(h["count"].get<int>() < 305);
+}
+
+// `records --joined`: what the join attached to the key's alerts, as many as the alerts count.
+void TestCli::recordsJoined()
+{
+    const Run detect = runCli({QStringLiteral("detect"), kRuleCase});
+    const auto d = nlohmann::json::parse(detect.out.toStdString());
+    for (const char *drilldown : {"faithful", "full-bin"}) {
+        const Run det = runCli(
+            {QStringLiteral("detect"), kRuleCase, QStringLiteral("--drilldown"), QString::fromLatin1(drilldown)});
+        int alerted = 0;
+        const auto dj = nlohmann::json::parse(det.out.toStdString());
+        for (const auto &a : dj["alerts"])
+            if (a["CallerIPAddress"] == "203.0.113.7")
+                alerted += a["records"].get<int>();
+        const Run r
+            = runCli({QStringLiteral("records"), kRuleCase, QStringLiteral("--key"), QStringLiteral("203.0.113.7"),
+                QStringLiteral("--joined"), QStringLiteral("--drilldown"), QString::fromLatin1(drilldown)});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(j["drilldown"].get<std::string>(), std::string(drilldown));
+        QVERIFY(j["bin"].is_null());
+        QCOMPARE(j["count"].get<int>(), alerted);
+        QVERIFY(alerted > 0);
+    }
+    QCOMPARE(d["outcomes"][1]["records_joined"].get<int>(), 40);
+}
+
+void TestCli::recordsUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrPart");
+    QTest::newRow("no key") << QStringList {"records", "x", "--joined"} << 2 << "--key";
+    QTest::newRow("neither") << QStringList {"records", "x", "--key", "k"} << 2 << "--bin ISO";
+    QTest::newRow("both") << QStringList {"records", "x", "--key", "k", "--joined", "--bin", "2026-11-22"} << 2
+                          << "either";
+    QTest::newRow("bad format") << QStringList {"records", "x", "--key", "k", "--joined", "--format", "xml"} << 2
+                                << "--format: 'xml' is not json, csv or jsonl";
+    QTest::newRow("not a bin start") << QStringList {"records", KVT_TEST_DATA "/rules/first-hour-join", "--key",
+        "203.0.113.7", "--bin", "2026-11-22T05:00Z"}
+                                     << 1 << "no bin starts at 2026-11-22T05:00:00.0000000Z";
+}
+
+void TestCli::recordsUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrPart);
+    const Run r = runCli(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrPart), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
