@@ -44,7 +44,7 @@ QString outcomeText(const engine::AnomalyOutcome &o)
 
 QString seriesKeyLabel(const engine::SeriesShape &shape)
 {
-    return shape.keyColumn == "Resource" ? tr("vault") : tr("caller IP");
+    return shape.keyColumn == "Resource" ? tr("Vault") : tr("Caller IP");
 }
 
 QString binLabel(engine::Ticks step)

@@ -12,7 +12,7 @@ namespace kvt::model {
 /// One sentence: what the rule's join did with @p outcome's anomaly.
 QString outcomeText(const engine::AnomalyOutcome &outcome);
 
-/// The series key column as an analyst reads it: "caller IP" or "vault".
+/// The series key column as a heading: "Caller IP" or "Vault".
 QString seriesKeyLabel(const engine::SeriesShape &shape);
 
 /// The bin length in words: "day", "hour", "30 minutes".
