@@ -2,7 +2,7 @@
 #include "app/cli/command_help.h"
 
 #include <algorithm>
-#include <map>
+#include <iterator>
 
 #include "app/cli/rule_options.h"
 
@@ -22,69 +22,63 @@ constexpr const char *kInputOptions = R"(Input options:
 
 // Per command: its synopsis and its own options; rule commands add the rule options from the tables.
 struct CommandText {
+    const char *name;
     const char *synopsis;
     const char *options;
     bool readsInput;
     bool ruleOptions;
 };
 
-const std::map<std::string, CommandText> &commandTexts()
-{
-    static const std::map<std::string, CommandText> kTexts {
-        {"inspect",
-            {"inspect INPUT... [--view azure-diagnostics|ecs]\n  What was read, before any rule runs.",
-                "  --view V               the names the field coverage is given under (azure-diagnostics)\n", true,
-                false}},
-        {"generate",
-            {"generate --output FILE [options]\n  Deterministic synthetic Key Vault audit data with labelled "
-             "anomalies.",
-                "  --output-format F      azure-diagnostics-json (default), log-analytics-json, azkvauditlogs-json,\n"
-                "                         az-cli-json, log-analytics-api, kusto-v1, kusto-v2, elastic-ndjson,\n"
-                "                         elastic-bulk, elastic-source, elastic-search, esql-json\n"
-                "  --days N (21)  --keys N  --records N  --seed S (42)  --scenario default|quiet\n"
-                "  --end DATE             the last day generated\n"
-                "  --labels FILE          where the anomaly labels go (default: OUTPUT.labels.json)\n",
-                false, false}},
-        {"decompose",
-            {"decompose --values V [options]\n  series_decompose_anomalies on one series (V = 1,2,3 or - for a JSON "
-             "array on standard input).",
-                "  --period -1|0|N (-1)   --trend linefit|avg|none (linefit)  --threshold K (1.5)\n"
-                "  --method ctukey|tukey (ctukey)  --seasonality-threshold S (0.6)  --test-points N (0)\n"
-                "  --output FILE\n",
-                false, false}},
-        {"bench",
-            {"bench series|rule|ingest [options]\n  Benchmarks, each with a same-run baseline.",
-                "  --repetitions N  --records N  --output FILE\n"
-                "  ingest only: --dir DIR  --formats F,...  --threads N\n",
-                false, false}},
-        {"series",
-            {"series INPUT... [rule options]\n  The per-key series the Sentinel rule scores, with every "
-             "point's decomposition.",
-                "", true, true}},
-        {"detect",
-            {"detect INPUT... [--rule R] [rule options] [--format json|csv]\n  Runs the rule exactly as "
-             "deployed (unless an option says otherwise): anomalies, alerts, and what the join silenced.",
-                "  --format json|csv      csv writes the alerts table only\n", true, true}},
-        {"records",
-            {"records INPUT... [rule options] --key KEY (--bin ISO | --joined) [--format json|csv|jsonl] "
-             "[--raw]\n  The raw records behind a series point or behind a key's alerts.",
-                "  --key KEY              a value of the series key column (--series-key)\n"
-                "  --bin ISO              the records make-series counted for KEY in the bin starting at ISO\n"
-                "                         (a duration given to --bin stays the rule's step)\n"
-                "  --joined               the records the rule's join attached to KEY's alerts (--drilldown)\n"
-                "  --format json|csv|jsonl\n"
-                "  --raw                  add each record's original text\n",
-                true, true}},
-    };
-    return kTexts;
-}
+const CommandText kCommands[] = {
+    {"inspect", "inspect INPUT... [--view azure-diagnostics|ecs]\n  What was read, before any rule runs.",
+        "  --view V               the names the field coverage is given under (azure-diagnostics)\n", true, false},
+    {"generate",
+        "generate --output FILE [options]\n  Deterministic synthetic Key Vault audit data with labelled "
+        "anomalies.",
+        "  --output-format F      azure-diagnostics-json (default), log-analytics-json, azkvauditlogs-json,\n"
+        "                         az-cli-json, log-analytics-api, kusto-v1, kusto-v2, elastic-ndjson,\n"
+        "                         elastic-bulk, elastic-source, elastic-search, esql-json\n"
+        "  --days N (21)  --keys N  --records N  --seed S (42)  --scenario default|quiet\n"
+        "  --end DATE             the last day generated\n"
+        "  --labels FILE          where the anomaly labels go (default: OUTPUT.labels.json)\n",
+        false, false},
+    {"decompose",
+        "decompose --values V [options]\n  series_decompose_anomalies on one series (V = 1,2,3 or - for a JSON "
+        "array on standard input).",
+        "  --period -1|0|N (-1)   --trend linefit|avg|none (linefit)  --threshold K (1.5)\n"
+        "  --method ctukey|tukey (ctukey)  --seasonality-threshold S (0.6)  --test-points N (0)\n"
+        "  --output FILE\n",
+        false, false},
+    {"bench", "bench series|rule|ingest [options]\n  Benchmarks, each with a same-run baseline.",
+        "  --repetitions N  --records N  --output FILE\n"
+        "  ingest only: --dir DIR  --formats F,...  --threads N\n",
+        false, false},
+    {"series",
+        "series INPUT... [rule options]\n  The per-key series the Sentinel rule scores, with every "
+        "point's decomposition.",
+        "", true, true},
+    {"detect",
+        "detect INPUT... [--rule R] [rule options] [--format json|csv]\n  Runs the rule exactly as "
+        "deployed (unless an option says otherwise): anomalies, alerts, and what the join silenced.",
+        "  --format json|csv      csv writes the alerts table only\n", true, true},
+    {"records",
+        "records INPUT... [rule options] --key KEY (--bin ISO | --joined) [--format json|csv|jsonl] "
+        "[--raw]\n  The raw records behind a series point or behind a key's alerts.",
+        "  --key KEY              a value of the series key column (--series-key)\n"
+        "  --bin ISO              the records make-series counted for KEY in the bin starting at ISO\n"
+        "                         (a duration given to --bin stays the rule's step)\n"
+        "  --joined               the records the rule's join attached to KEY's alerts (--drilldown)\n"
+        "  --format json|csv|jsonl\n"
+        "  --raw                  add each record's original text\n",
+        true, true},
+};
 
 } // namespace
 
 std::string usageText()
 {
     std::string out = "usage: kvtriage-cli COMMAND [OPTIONS] [INPUT...]\n\nCommands:\n";
-    for (const auto &[name, text] : commandTexts()) {
+    for (const CommandText &text : kCommands) {
         const std::string synopsis = text.synopsis;
         out += "  " + synopsis.substr(0, synopsis.find('\n')) + "\n";
     }
@@ -94,10 +88,11 @@ std::string usageText()
 
 std::optional<std::string> commandHelp(const std::string &command)
 {
-    const auto it = commandTexts().find(command);
-    if (it == commandTexts().end())
+    const auto it = std::find_if(
+        std::begin(kCommands), std::end(kCommands), [&](const CommandText &c) { return command == c.name; });
+    if (it == std::end(kCommands))
         return std::nullopt;
-    const CommandText &t = it->second;
+    const CommandText &t = *it;
     std::string out = std::string("usage: kvtriage-cli ") + t.synopsis + "\n\n";
     if (*t.options)
         out += std::string("Options:\n") + t.options;

@@ -50,6 +50,30 @@ engine::RecordsFormat recordsFormat(const std::string &name)
                           : engine::RecordsFormat::Json;
 }
 
+// --joined (no bin start) or the series point at the bin starting at starts[0]; fills @p header.
+std::optional<engine::RecordQuery> recordsQuery(const engine::SentinelResult &r, const std::string &key,
+    const std::vector<engine::Ticks> &starts, engine::RecordsHeader &header)
+{
+    if (starts.empty()) {
+        engine::RecordQuery query;
+        query.key = key;
+        query.stage = engine::RecordStage::Joined;
+        query.drilldown = r.params.drilldown;
+        return query;
+    }
+    const auto bin = binStartingAt(r.axis, starts.front());
+    if (!bin) {
+        std::cerr << "kvtriage-cli records: no bin starts at " << engine::formatIsoDateTime(starts.front())
+                  << "; the bins start at " << engine::formatIsoDateTime(r.axis.from) << " every "
+                  << engine::formatDuration(r.axis.step) << " up to "
+                  << engine::formatIsoDateTime(r.axis.binStart(r.axis.bins ? r.axis.bins - 1 : 0)) << '\n';
+        return std::nullopt;
+    }
+    header.bin = r.axis.binStart(*bin);
+    header.stage = engine::RecordStage::SeriesCounted;
+    return engine::seriesPointQuery(r, key, *bin);
+}
+
 } // namespace
 
 int runRecords(const std::vector<std::string> &argv)
@@ -69,26 +93,11 @@ int runRecords(const std::vector<std::string> &argv)
     if (!run)
         return kExitFailed;
     const engine::SentinelResult &r = run->result;
-    engine::RecordQuery query;
     engine::RecordsHeader header {*key, std::nullopt, engine::RecordStage::Joined, r.params.drilldown};
-    if (starts.empty()) {
-        query.key = *key;
-        query.stage = engine::RecordStage::Joined;
-        query.drilldown = r.params.drilldown;
-    } else {
-        const auto bin = binStartingAt(r.axis, starts.front());
-        if (!bin) {
-            std::cerr << "kvtriage-cli records: no bin starts at " << engine::formatIsoDateTime(starts.front())
-                      << "; the bins start at " << engine::formatIsoDateTime(r.axis.from) << " every "
-                      << engine::formatDuration(r.axis.step) << " up to "
-                      << engine::formatIsoDateTime(r.axis.binStart(r.axis.bins ? r.axis.bins - 1 : 0)) << '\n';
-            return kExitFailed;
-        }
-        query = engine::seriesPointQuery(r, *key, *bin);
-        header.bin = r.axis.binStart(*bin);
-        header.stage = engine::RecordStage::SeriesCounted;
-    }
-    const auto rows = engine::queryRecords(*run->load.dataset, r.params, r, query);
+    const auto query = recordsQuery(r, *key, starts, header);
+    if (!query)
+        return kExitFailed;
+    const auto rows = engine::queryRecords(*run->load.dataset, r.params, r, *query);
     const std::string text = engine::recordsDocument(
         *run->load.dataset, rows, header, recordsFormat(args.valueOr("format", "json")), args.has("raw"));
     return writeOutput(args.valueOr("output", "-"), text) ? run->loadStatus : kExitFailed;
