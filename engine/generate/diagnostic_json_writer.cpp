@@ -1,33 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "engine/generate/diagnostic_json_writer.h"
 
+#include "engine/core/json_text.h"
 #include "engine/core/ticks.h"
 
 namespace kvt::engine {
-
-void appendJsonString(std::string_view text, std::string &out)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out += kHex[(c >> 4) & 0xF];
-                out += kHex[c & 0xF];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
 
 namespace {
 

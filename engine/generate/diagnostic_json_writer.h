@@ -13,7 +13,4 @@ namespace kvt::engine {
 /// durationMs as a string, httpStatusCode as a number, claims in the call path's shape).
 void appendDiagnosticJsonLine(const OwnedEvent &event, std::string &out);
 
-/// Appends @p text as a JSON string literal, quotes included.
-void appendJsonString(std::string_view text, std::string &out);
-
 } // namespace kvt::engine

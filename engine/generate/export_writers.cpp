@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "engine/core/json_writer.h"
 #include "engine/generate/diagnostic_json_writer.h"
-#include "engine/report/json_writer.h"
 
 namespace kvt::engine {
 namespace {

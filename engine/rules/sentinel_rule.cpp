@@ -8,6 +8,7 @@
 
 #include "engine/rules/right_side.h"
 #include "engine/rules/row_filter.h"
+#include "engine/rules/series_binning.h"
 
 namespace kvt::engine {
 
@@ -90,7 +91,7 @@ void SentinelRule::refreshSeries(const SentinelParams &params, const TimeAxis &a
         if (t > windowStart)
             c.rightCandidates.push_back(r);
     }
-    SeriesTable table = makeSeriesCount(data, keyField(params.seriesKey), axis, keep);
+    SeriesTable table = makeDatasetSeries(data, keyField(params.seriesKey), axis, keep);
 
     // An allow-list or operation change moves the counts of a few keys only: keys whose series is
     // unchanged keep their cached scores, the others are rescored.

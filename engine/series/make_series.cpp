@@ -2,7 +2,6 @@
 #include "engine/series/make_series.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace kvt::engine {
 
@@ -21,21 +20,23 @@ std::int64_t TimeAxis::binOf(Ticks t) const
     return (t - from) / step;
 }
 
-SeriesTable makeSeriesCount(
-    const Dataset &data, TextField key, const TimeAxis &axis, std::span<const std::uint8_t> rowFilter)
+SeriesTable makeSeriesCount(std::span<const Ticks> times, std::span<const std::uint32_t> keyIds,
+    std::span<const std::string_view> keyNames, const TimeAxis &axis, std::span<const std::uint8_t> rowFilter)
 {
-    const auto &keys = data.column(key);
-    const auto &times = data.times();
-    const std::size_t keyCount = data.pool(key).size();
+    const std::size_t keyCount = keyNames.size();
     const std::size_t bins = axis.bins;
+    SeriesTable table;
+    table.axis = axis;
+    if (keyIds.empty())
+        return table;
 
-    // Count by interned id first (dense, cache friendly), then keep keys that have rows.
+    // Count by id first (dense, cache friendly), then keep the keys that have rows.
     std::vector<std::uint32_t> byId(keyCount * bins, 0);
     std::vector<std::uint8_t> seen(keyCount, 0);
     for (std::size_t r = 0; r < times.size(); ++r) {
         if (!rowFilter.empty() && !rowFilter[r])
             continue;
-        const StringId id = keys[r];
+        const std::uint32_t id = keyIds[r];
         if (id == 0)
             continue;
         const std::int64_t bin = axis.binOf(times[r]);
@@ -45,19 +46,17 @@ SeriesTable makeSeriesCount(
         seen[id] = 1;
     }
 
-    std::vector<StringId> present;
-    for (StringId id = 1; id < keyCount; ++id)
+    std::vector<std::uint32_t> present;
+    for (std::uint32_t id = 1; id < keyCount; ++id)
         if (seen[id])
             present.push_back(id);
-    const StringPool &pool = data.pool(key);
-    std::sort(present.begin(), present.end(), [&](StringId a, StringId b) { return pool.view(a) < pool.view(b); });
+    std::sort(
+        present.begin(), present.end(), [&](std::uint32_t a, std::uint32_t b) { return keyNames[a] < keyNames[b]; });
 
-    SeriesTable table;
-    table.axis = axis;
     table.keys.reserve(present.size());
     table.counts.reserve(present.size() * bins);
-    for (const StringId id : present) {
-        table.keys.emplace_back(pool.view(id));
+    for (const std::uint32_t id : present) {
+        table.keys.emplace_back(keyNames[id]);
         for (std::size_t b = 0; b < bins; ++b)
             table.counts.push_back(static_cast<double>(byId[id * bins + b]));
     }

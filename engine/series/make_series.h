@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
-// KQL `make-series Count=count() on TimeGenerated from A to B step S by Key`, on a Dataset column.
+// KQL `make-series Count=count() on TimeGenerated from A to B step S by Key`, on plain arrays: a
+// time and a key id per row. Binning a Dataset column is the rules' business (engine/rules/series_binning.h).
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/ticks.h"
-#include "engine/store/dataset.h"
 
 namespace kvt::engine {
 
@@ -34,10 +35,12 @@ struct SeriesTable {
     std::span<const double> row(std::size_t k) const { return {counts.data() + k * axis.bins, axis.bins}; }
 };
 
-/// Counts rows per value of @p key per bin. Rows outside the axis are ignored; a key with no row
-/// inside the axis gets no series (rows whose key is empty are ignored, as the rule drops them).
-/// @p rowFilter, when non-empty, selects the rows to count (1 = keep).
-SeriesTable makeSeriesCount(
-    const Dataset &data, TextField key, const TimeAxis &axis, std::span<const std::uint8_t> rowFilter = {});
+/// Counts rows per key per bin. Row r has time @p times[r] and key id @p keyIds[r]; @p keyNames[id]
+/// is the key's text (ids index it densely). Id 0 stands for "no key" and is never counted, as the
+/// rule drops empty keys; an empty @p keyIds means no row has a key. Rows outside the axis are
+/// ignored, and a key with no row inside the axis gets no series. @p rowFilter, when non-empty,
+/// selects the rows to count (1 = keep).
+SeriesTable makeSeriesCount(std::span<const Ticks> times, std::span<const std::uint32_t> keyIds,
+    std::span<const std::string_view> keyNames, const TimeAxis &axis, std::span<const std::uint8_t> rowFilter = {});
 
 } // namespace kvt::engine

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,8 @@ public:
     StringId find(std::string_view text) const;
     std::string_view view(StringId id) const { return m_views[id]; }
     std::size_t size() const { return m_views.size(); }
+    /// Every interned string, indexed by id (valid until the next intern()).
+    std::span<const std::string_view> views() const { return m_views; }
 
     static constexpr StringId kMissing = ~StringId {0};
 

@@ -1,27 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "engine/report/json_writer.h"
-
-#include <cmath>
-#include <cstdio>
-
-#include "engine/generate/diagnostic_json_writer.h"
+#include "engine/core/json_writer.h"
 
 namespace kvt::engine {
-
-std::string formatJsonNumber(double value)
-{
-    if (std::isnan(value))
-        return "null";
-    if (std::isinf(value))
-        return value > 0 ? "1.7976931348623157e+308" : "-1.7976931348623157e+308";
-    char buf[32];
-    const int n = std::snprintf(buf, sizeof buf, "%.17g", value);
-    std::string text(buf, static_cast<std::size_t>(n));
-    // Integral values print without a fraction ("0", "151"); make them read as reals like Kusto's.
-    if (text.find_first_of(".eEn") == std::string::npos)
-        text += ".0";
-    return text;
-}
 
 void JsonWriter::separate()
 {
