@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/rule_options.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -46,26 +47,28 @@ template <typename P> void apply(const engine::ParamSpec<P> &row, P &params, con
         throw UsageError(error);
 }
 
-// Defaults, then the --params file's keys the command line does not give, then the command line.
+// Defaults, then the --params file's keys the command line does not give, then the command line;
+// preset rows first, so that every explicit option overrides the preset's values.
 template <typename P> P paramsFrom(const Args &args, const std::vector<engine::ParamSpec<P>> &table)
 {
     P params;
-    if (const auto file = args.value("params")) {
-        const nlohmann::json j = readParamsFile(*file);
-        for (const auto &[name, value] : j.items()) {
-            if (name == "rule")
-                continue;
-            const auto row = std::find_if(table.begin(), table.end(), [&](const auto &r) { return r.option == name; });
-            if (row == table.end())
-                throw UsageError("--params: unknown key '" + name + "' in " + *file);
-            if (!args.has(name))
-                apply(*row, params, paramsFileTexts(*row, value));
-        }
+    nlohmann::json file = nlohmann::json::object();
+    if (const auto path = args.value("params")) {
+        file = readParamsFile(*path);
+        for (const auto &[name, value] : file.items())
+            if (name != "rule"
+                && std::none_of(table.begin(), table.end(), [&](const auto &r) { return r.option == name; }))
+                throw UsageError("--params: unknown key '" + name + "' in " + *path);
     }
-    for (const auto &row : table)
-        if (args.has(row.option))
-            apply(row, params,
-                row.type == engine::ParamType::Flag ? std::vector<std::string> {"true"} : args.values(row.option));
+    for (const bool presets : {true, false}) {
+        for (const auto &row : table)
+            if (row.preset == presets && !args.has(row.option) && file.contains(row.option))
+                apply(row, params, paramsFileTexts(row, file[row.option]));
+        for (const auto &row : table)
+            if (row.preset == presets && args.has(row.option))
+                apply(row, params,
+                    row.type == engine::ParamType::Flag ? std::vector<std::string> {"true"} : args.values(row.option));
+    }
     return params;
 }
 

@@ -6,8 +6,11 @@ namespace {
 
 template <typename P> void writeTable(JsonWriter &w, const std::vector<ParamSpec<P>> &table, const P &params)
 {
+    const P defaults;
     w.beginObject();
     for (const auto &row : table) {
+        if (!row.echoWhenDefault && row.value(params) == row.value(defaults))
+            continue;
         w.key(row.option);
         writeParamValue(w, row.value(params));
     }

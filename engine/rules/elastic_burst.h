@@ -22,7 +22,13 @@ std::string_view burstIdentityColumn(BurstIdentity g); ///< the ECS field, e.g. 
 /// The 20 read operations of the ES|QL rule.
 const std::vector<std::string> &elasticReadOperations();
 
+/// Which form of the rule the parameters start from: the query of the issue that proposed it
+/// (shared/seeds/004), or the rule as merged into elastic/detection-rules (rule_id
+/// c07f7898-5dc3-11f0-9f27-f661ea17fbcd: `Esql.*` output names, `Esql.event_count >= 10`).
+enum class BurstPreset { Proposed, Published };
+
 struct ElasticBurstParams {
+    BurstPreset preset = BurstPreset::Proposed; ///< output names and the defaults below
     Ticks window = kTicksPerMinute; ///< DATE_TRUNC(1 minute, @timestamp)
     int minActions = 5; ///< action_count >= 5 (Elastic's shipped rule uses 10)
     int minDistinctActions = 2; ///< distinct_actions >= 2
@@ -30,6 +36,9 @@ struct ElasticBurstParams {
     BurstIdentity groupBy = BurstIdentity::Upn;
     bool sliding = false; ///< windows of the same length starting at every record, merged when they overlap
 };
+
+/// The defaults of @p preset (proposed: the struct's defaults; published: min-actions 10).
+ElasticBurstParams burstPresetParams(BurstPreset preset);
 
 /// One output row, with the seed query's columns. Multi-valued columns hold the distinct values
 /// (VALUES), sorted; an empty list where ES|QL would return null.

@@ -65,9 +65,29 @@ std::string joined(const std::vector<std::string> &list)
     return formatParamValue(list, false);
 }
 
+// --preset: the defaults of one form of the rule, which the other options then override. Left out of
+// the echo while it is the default, so the proposed rule's output is what it always was.
+ParamSpec<E> presetRow()
+{
+    auto row = rows::choice<E, BurstPreset>({"preset", "the rule's text", "proposed", "",
+                                                "proposed: the query of the issue that proposed the rule; published: "
+                                                "the rule as merged (Esql.* names, event_count >= 10)"},
+        &E::preset, {{"proposed", BurstPreset::Proposed}, {"published", BurstPreset::Published}});
+    row.preset = true;
+    row.echoWhenDefault = false;
+    row.parse = [choose = row.parse](E &p, std::span<const std::string> texts) {
+        E chosen;
+        std::string error = choose(chosen, texts);
+        if (error.empty())
+            p = burstPresetParams(chosen.preset);
+        return error;
+    };
+    return row;
+}
+
 std::vector<ParamSpec<E>> elasticRows()
 {
-    std::vector<ParamSpec<E>> t;
+    std::vector<ParamSpec<E>> t {presetRow()};
     t.push_back(rows::duration<E>({"window", "DATE_TRUNC(1 minute, @timestamp)", "1m", "",
                                       "the length of the windows the records are counted in"},
         &E::window));
@@ -91,6 +111,15 @@ std::vector<ParamSpec<E>> elasticRows()
 }
 
 } // namespace
+
+ElasticBurstParams burstPresetParams(BurstPreset preset)
+{
+    ElasticBurstParams p;
+    p.preset = preset;
+    if (preset == BurstPreset::Published)
+        p.minActions = 10; // `Esql.event_count >= 10`
+    return p;
+}
 
 const std::vector<ParamSpec<SentinelParams>> &sentinelParameters()
 {

@@ -42,6 +42,8 @@ template <typename Params> struct ParamSpec {
     Invalidation invalidation = Invalidation::Rescore;
     bool repeatable = false; ///< TextList: every occurrence adds to the list (else the last one wins)
     bool emptyAsNone = false; ///< TextList: "none" stands for (and formats) the empty list
+    bool preset = false; ///< sets the other rows' values too: applied before every other row
+    bool echoWhenDefault = true; ///< false: the `params` echo leaves the row out while it holds its default
     /// Reads the option's occurrences (at least one) into @p params; an error message naming the
     /// option ("--bin: 'x' is not a duration ...") on failure, empty on success.
     std::function<std::string(Params &params, std::span<const std::string> texts)> parse;

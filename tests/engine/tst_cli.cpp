@@ -51,6 +51,7 @@ private Q_SLOTS:
     void goldenDocuments();
     void recordsOfAPoint();
     void recordsJoined();
+    void elasticPresets();
     void recordsUsage_data();
     void recordsUsage();
 };
@@ -533,6 +534,51 @@ void TestCli::recordsJoined()
         QVERIFY(alerted > 0);
     }
     QCOMPARE(d["outcomes"][1]["records_joined"].get<int>(), 40);
+}
+
+// --preset published: the merged rule's Esql.* names and event_count >= 10; explicit options win.
+void TestCli::elasticPresets()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("g.jsonl"));
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--output"), out, QStringLiteral("--days"),
+                        QStringLiteral("2"), QStringLiteral("--keys"), QStringLiteral("30"), QStringLiteral("--seed"),
+                        QStringLiteral("5")})
+                 .exitCode,
+        0);
+    const QStringList burst {QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), out};
+    const Run published = runCli(burst + QStringList {QStringLiteral("--preset"), QStringLiteral("published")});
+    QCOMPARE(published.exitCode, 0);
+    const auto p = nlohmann::json::parse(published.out.toStdString());
+    QCOMPARE(p["params"]["preset"].get<std::string>(), std::string("published"));
+    QCOMPARE(p["params"]["min-actions"].get<int>(), 10);
+    for (const auto &a : p["alerts"]) {
+        QVERIFY(a["Esql.event_count"].get<int>() >= 10);
+        QVERIFY(a.contains("Esql.time_window_date_trunc"));
+        QVERIFY(a.contains("Esql.azure_platformlogs_identity_claim_upn_count_distinct"));
+        QVERIFY(!a.contains("azure.platformlogs.identity.claim.upn")); // the published keep drops the BY column
+    }
+    const Run lower = runCli(burst
+        + QStringList {QStringLiteral("--preset"), QStringLiteral("published"), QStringLiteral("--min-actions"),
+            QStringLiteral("5"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(lower.exitCode, 0);
+    QVERIFY(
+        lower.out.startsWith("Esql.time_window_date_trunc,Esql_priv.azure_platformlogs_identity_claim_upn_values,"));
+    const Run proposed = runCli(burst + QStringList {QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(lower.out.count('\n'), proposed.out.count('\n')); // the same windows, under other names
+
+    // A --params file's explicit value overrides the command line's preset too.
+    QFile params(dir.filePath(QStringLiteral("p.json")));
+    QVERIFY(params.open(QIODevice::WriteOnly));
+    params.write(R"({"rule": "elastic-burst", "min-actions": 3})");
+    params.close();
+    const Run mixed = runCli({QStringLiteral("detect"), out, QStringLiteral("--params"), params.fileName(),
+        QStringLiteral("--preset"), QStringLiteral("published")});
+    QCOMPARE(mixed.exitCode, 0);
+    QCOMPARE(nlohmann::json::parse(mixed.out.toStdString())["params"]["min-actions"].get<int>(), 3);
+    const Run bad = runCli(burst + QStringList {QStringLiteral("--preset"), QStringLiteral("draft")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("--preset: 'draft' is not proposed or published"));
 }
 
 void TestCli::recordsUsage_data()

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void changeLevelFollowsRows_data();
     void changeLevelFollowsRows();
     void echoKeysAreTheTable();
+    void presetSetsItsDefaults();
     void formatDurationTexts_data();
     void formatDurationTexts();
 };
@@ -140,6 +141,7 @@ void TestRuleParameters::roundTrip_data()
     QTest::newRow("min-actions") << "elastic" << std::string("min-actions") << std::string("10");
     QTest::newRow("group-by") << "elastic" << std::string("group-by") << std::string("ip");
     QTest::newRow("sliding") << "elastic" << std::string("sliding") << std::string("true");
+    QTest::newRow("preset") << "elastic" << std::string("preset") << std::string("published");
 }
 
 void TestRuleParameters::roundTrip()
@@ -260,12 +262,36 @@ void TestRuleParameters::echoKeysAreTheTable()
     QCOMPARE(j["score-threshold"].dump(), std::string("3.0"));
     QCOMPARE(j["lookback-days"].dump(), std::string("14"));
     QCOMPARE(j["claim-backfill"].dump(), std::string("false"));
+    // The preset is echoed only when it is not the default (the proposed rule's echo is unchanged).
     JsonWriter e;
     writeParams(e, ElasticBurstParams {});
     const auto je = nlohmann::json::parse(e.take());
-    QCOMPARE(je.size(), elasticBurstParameters().size());
+    QCOMPARE(je.size(), elasticBurstParameters().size() - 1);
+    QVERIFY(!je.contains("preset"));
+    JsonWriter pub;
+    writeParams(pub, burstPresetParams(BurstPreset::Published));
+    const auto jp = nlohmann::ordered_json::parse(pub.take());
+    QCOMPARE(jp.begin().key(), std::string("preset"));
+    QCOMPARE(jp["preset"].get<std::string>(), std::string("published"));
+    QCOMPARE(jp["min-actions"].get<int>(), 10);
     QCOMPARE(je["operations"].size(), std::size_t {20});
     QCOMPARE(je["window"].get<std::string>(), std::string("1m"));
+}
+
+void TestRuleParameters::presetSetsItsDefaults()
+{
+    ElasticBurstParams p;
+    const std::vector<std::string> published {"published"};
+    QVERIFY(applyParam(p, "preset", published).empty());
+    QVERIFY(p.preset == BurstPreset::Published);
+    QCOMPARE(p.minActions, 10);
+    QVERIFY(changeLevel(p, ElasticBurstParams {}) == Invalidation::Rescore);
+    QVERIFY(row(elasticBurstParameters(), "preset").preset);
+    QCOMPARE(elasticBurstParameters().front().option, std::string("preset")); // applied first
+    const std::vector<std::string> proposed {"proposed"};
+    QVERIFY(applyParam(p, "preset", proposed).empty());
+    QCOMPARE(p.minActions, 5);
+    QVERIFY(!changeLevel(p, ElasticBurstParams {}));
 }
 
 void TestRuleParameters::formatDurationTexts_data()
