@@ -84,105 +84,156 @@ private:
     std::uint64_t m_total;
 };
 
-} // namespace
+// The files of one load and their sizes on disk, which progress runs over.
+struct LoadPlan {
+    std::vector<InputFile> files;
+    std::vector<std::uint64_t> sizes; ///< at least 1 each, so every file moves the progress
+    std::uint64_t total = 0;
+};
 
-LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions &options, const ProgressFn &progress)
+// Where one file's share of the load's progress lies.
+struct FileSpan {
+    std::uint64_t base = 0;
+    std::uint64_t size = 0;
+};
+
+// What became of one file: read (its report is complete), reported (it could not be read and its
+// report says why) or cancelled.
+enum class FileStep { Read, Reported, Cancelled };
+
+// Step "expand inputs": folders walked, missing inputs reported, sizes taken.
+LoadPlan planLoad(const std::vector<std::string> &inputs, std::vector<FileReport> &reports)
 {
-    LoadResult result;
+    LoadPlan plan;
     std::vector<std::string> missing;
-    const std::vector<InputFile> files = expandInputs(inputs, missing);
+    plan.files = expandInputs(inputs, missing);
     for (const auto &m : missing) {
         FileReport report;
         report.path = m;
         report.format = "unknown";
         report.error = m + ": no such file or folder";
-        result.files.push_back(std::move(report));
+        reports.push_back(std::move(report));
     }
+    for (const auto &f : plan.files)
+        plan.total += plan.sizes.emplace_back(std::max<std::uint64_t>(sizeOnDisk(f.path), 1));
+    return plan;
+}
 
-    std::vector<std::uint64_t> sizes;
-    std::uint64_t total = 0;
-    for (const auto &f : files)
-        total += sizes.emplace_back(std::max<std::uint64_t>(sizeOnDisk(f.path), 1));
-    const ProgressScale scale(progress, total);
+// Step "open/inflate": maps or inflates the file. A truncated gzip keeps what was inflated and
+// says so in the report.
+FileStep openSource(const std::string &path, const FileSpan &span, const ProgressScale &scale, FileReport &report,
+    std::shared_ptr<const SourceBuffer> &buffer)
+{
+    std::string error;
+    // gzip files spend about half their time inflating, half parsing.
+    buffer = SourceBuffer::open(path, error, scale.slice(span.base, span.size / 2));
+    if (!buffer && error.empty())
+        return FileStep::Cancelled;
+    report.error = error;
+    if (!buffer) {
+        report.format = "unknown";
+        return FileStep::Reported;
+    }
+    report.compressed = buffer->compressed();
+    return FileStep::Read;
+}
 
+// Step "sniff": the format from the content, unless the options force one or give the names of a
+// header the file lacks. An unrecognised file is reported (skipped when a folder walk found it).
+SniffResult sniffSource(std::string_view bytes, const LoadOptions &options, const InputFile &file, FileReport &report)
+{
+    SniffResult sniff = sniffFormat(bytes);
+    if (options.forcedFormat)
+        sniff.format = *options.forcedFormat;
+    else if (sniff.format == InputFormat::Unknown && !options.csv.columns.empty())
+        sniff.format = InputFormat::CsvHeaderless; // names given for a file without a header
+    report.format = std::string(formatName(sniff.format));
+    if (sniff.format == InputFormat::Unknown) {
+        report.error = file.path + ": " + sniff.reason;
+        report.skipped = file.fromFolder;
+    } else if (sniff.format == InputFormat::AzureDiagnosticsJson) {
+        report.layout = std::string(layoutName(sniff.layout));
+    }
+    return sniff;
+}
+
+// Steps "choose reader" and "read": one reader per format family. False when no reader can take
+// the file (a header-less CSV without column names), with the report saying why.
+bool readSource(const SniffResult &sniff, std::string_view bytes, const LoadOptions &options, const ReadContext &ctx,
+    Dataset &dataset, FileReport &report, ReadOutcome &outcome)
+{
+    if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
+        outcome = readDiagnosticJson(bytes, ctx, dataset);
+    } else if (sniff.format == InputFormat::Csv || sniff.format == InputFormat::CsvHeaderless) {
+        CsvOptions csv = options.csv;
+        if (sniff.format == InputFormat::Csv) {
+            csv.columns.clear();
+        } else if (csv.columns.empty()) {
+            report.error = report.path + ": a CSV file without a header needs the column names (--columns)";
+            return false;
+        }
+        outcome = readCsv(bytes, csv, ctx, dataset);
+    } else {
+        outcome = readJsonExport(bytes, sniff.shape, ctx, dataset); // includes the records envelope
+    }
+    return true;
+}
+
+// Step "record the report": what the reader found goes into the file's report.
+void recordOutcome(ReadOutcome &&outcome, FileReport &report)
+{
+    report.records = outcome.records;
+    report.rejected = outcome.rejected;
+    report.issues = std::move(outcome.issues);
+    report.columns = std::move(outcome.columns);
+}
+
+// One file through every step, into @p dataset.
+FileStep loadFile(const InputFile &file, const FileSpan &span, const LoadOptions &options, const ProgressScale &scale,
+    Dataset &dataset, FileReport &report)
+{
+    report.path = file.path;
+    report.bytes = sizeOnDisk(file.path);
+    std::shared_ptr<const SourceBuffer> buffer;
+    if (const FileStep opened = openSource(file.path, span, scale, report, buffer); opened != FileStep::Read)
+        return opened;
+    const SniffResult sniff = sniffSource(buffer->bytes(), options, file, report);
+    if (sniff.format == InputFormat::Unknown)
+        return FileStep::Reported;
+    const std::uint64_t inflateSpan = report.compressed ? span.size / 2 : 0;
+    const std::uint32_t source = dataset.addSource(SourceFile {file.path, report.format, buffer});
+    const ReadContext ctx {file.path, source, options.maxIssuesPerFile,
+        scale.slice(span.base + inflateSpan, span.size - inflateSpan),
+        options.threads ? options.threads : loaderThreads(), options.minPartBytes};
+    ReadOutcome outcome;
+    if (!readSource(sniff, buffer->bytes(), options, ctx, dataset, report, outcome))
+        return FileStep::Reported;
+    if (outcome.cancelled)
+        return FileStep::Cancelled;
+    recordOutcome(std::move(outcome), report);
+    return FileStep::Read;
+}
+
+} // namespace
+
+LoadResult loadInputs(const std::vector<std::string> &inputs, const LoadOptions &options, const ProgressFn &progress)
+{
+    LoadResult result;
+    const LoadPlan plan = planLoad(inputs, result.files);
+    const ProgressScale scale(progress, plan.total);
     auto dataset = std::make_shared<Dataset>();
     std::uint64_t base = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const std::string &path = files[i].path;
+    for (std::size_t i = 0; i < plan.files.size(); ++i) {
         FileReport report;
-        report.path = path;
-        report.bytes = sizeOnDisk(path);
-        std::string error;
-        bool cancelled = false;
-        // gzip files spend about half their time inflating, half parsing.
-        const auto inflateSpan = sizes[i] / 2;
-        auto buffer = SourceBuffer::open(path, error, scale.slice(base, inflateSpan));
-        if (!buffer) {
-            if (error.empty()) {
-                cancelled = true;
-            } else {
-                report.format = "unknown";
-                report.error = error;
-                result.files.push_back(std::move(report));
-                base += sizes[i];
-                continue;
-            }
-        }
-        if (cancelled) {
+        const FileStep step = loadFile(plan.files[i], {base, plan.sizes[i]}, options, scale, *dataset, report);
+        if (step == FileStep::Cancelled) {
             result.status = JobStatus::Cancelled;
             return result;
         }
-        report.error = error; // e.g. truncated gzip: what was inflated still loads
-        report.compressed = buffer->compressed();
-        const std::uint64_t parseBase = report.compressed ? base + inflateSpan : base;
-        const std::uint64_t parseSpan = report.compressed ? sizes[i] - inflateSpan : sizes[i];
-
-        SniffResult sniff = sniffFormat(buffer->bytes());
-        if (options.forcedFormat)
-            sniff.format = *options.forcedFormat;
-        else if (sniff.format == InputFormat::Unknown && !options.csv.columns.empty())
-            sniff.format = InputFormat::CsvHeaderless; // names given for a file without a header
-        report.format = std::string(formatName(sniff.format));
-        if (sniff.format == InputFormat::Unknown) {
-            report.error = path + ": " + sniff.reason;
-            report.skipped = files[i].fromFolder;
-            result.files.push_back(std::move(report));
-            base += sizes[i];
-            continue;
-        }
-        if (sniff.format == InputFormat::AzureDiagnosticsJson)
-            report.layout = std::string(layoutName(sniff.layout));
-        const std::uint32_t source = dataset->addSource(SourceFile {path, report.format, buffer});
-        const ReadContext ctx {path, source, options.maxIssuesPerFile, scale.slice(parseBase, parseSpan),
-            options.threads ? options.threads : loaderThreads(), options.minPartBytes};
-        ReadOutcome outcome;
-        if (sniff.format == InputFormat::AzureDiagnosticsJson && sniff.layout == JsonLayout::JsonLines) {
-            outcome = readDiagnosticJson(buffer->bytes(), ctx, *dataset);
-        } else if (sniff.format == InputFormat::Csv || sniff.format == InputFormat::CsvHeaderless) {
-            CsvOptions csv = options.csv;
-            if (sniff.format == InputFormat::Csv)
-                csv.columns.clear();
-            else if (csv.columns.empty()) {
-                report.error = path + ": a CSV file without a header needs the column names (--columns)";
-                result.files.push_back(std::move(report));
-                base += sizes[i];
-                continue;
-            }
-            outcome = readCsv(buffer->bytes(), csv, ctx, *dataset);
-        } else {
-            outcome = readJsonExport(buffer->bytes(), sniff.shape, ctx, *dataset); // includes the records envelope
-        }
-        if (outcome.cancelled) {
-            result.status = JobStatus::Cancelled;
-            return result;
-        }
-        report.records = outcome.records;
-        report.rejected = outcome.rejected;
-        report.issues = std::move(outcome.issues);
-        report.columns = std::move(outcome.columns);
         result.files.push_back(std::move(report));
-        base += sizes[i];
-        if (!scale.report(base)) {
+        base += plan.sizes[i];
+        // Only a file that was read reports its end: one that failed early has nothing to add.
+        if (step == FileStep::Read && !scale.report(base)) {
             result.status = JobStatus::Cancelled;
             return result;
         }
