@@ -3,6 +3,7 @@
 
 #include "engine/rules/rule_parameters.h"
 #include "model/import_issues_model.h"
+#include "model/key_list_model.h"
 #include "model/loaded_files_model.h"
 #include "model/series_list_model.h"
 
@@ -10,8 +11,8 @@ namespace kvt::model {
 
 AnalysisSession::AnalysisSession(QObject *parent)
     : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
-      m_recordJob(new RecordQueryJob(this)), m_series(new SeriesListModel(this)), m_issues(new ImportIssuesModel(this)),
-      m_files(new LoadedFilesModel(this))
+      m_recordJob(new RecordQueryJob(this)), m_series(new SeriesListModel(this)), m_keys(new KeyListModel(this)),
+      m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -76,6 +77,7 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_load = outcome;
         m_rule = std::make_shared<engine::SentinelRule>(outcome->load.dataset);
         m_results.reset();
+        m_keys->setResults(nullptr);
         m_recordJob->cancel();
         m_records.reset();
         m_selection = {};
@@ -137,6 +139,7 @@ void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &result
     if (!results || !m_load || results->dataset != m_load->load.dataset)
         return; // an answer about a snapshot that is gone
     m_results = results;
+    m_keys->setResults(results);
     // Alert rows are renumbered by a rescore; the key stays selected and its records are asked again.
     if (m_selection.alert >= 0)
         setSelection({m_selection.key, std::nullopt, -1});

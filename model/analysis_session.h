@@ -18,6 +18,7 @@
 namespace kvt::model {
 
 class ImportIssuesModel;
+class KeyListModel;
 class LoadedFilesModel;
 class SeriesListModel;
 
@@ -88,6 +89,7 @@ public:
 
     // The models panels share (owned by the session, updated on every load and rescore).
     SeriesListModel *seriesModel() const { return m_series; }
+    KeyListModel *keyListModel() const { return m_keys; }
     ImportIssuesModel *importIssuesModel() const { return m_issues; }
     LoadedFilesModel *loadedFilesModel() const { return m_files; }
 
@@ -131,6 +133,7 @@ private:
     Selection m_selection;
     std::shared_ptr<const RecordSet> m_records;
     SeriesListModel *m_series;
+    KeyListModel *m_keys;
     ImportIssuesModel *m_issues;
     LoadedFilesModel *m_files;
 };

@@ -11,12 +11,14 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "model/analysis_session.h"
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/import_issues_panel.h"
+#include "ui/keys_panel.h"
 #include "ui/load_options_dialog.h"
 #include "ui/loaded_files_panel.h"
 #include "ui/progress_strip.h"
@@ -26,19 +28,22 @@
 namespace kvt::ui {
 
 MainWindow::MainWindow(model::AnalysisSession *session, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_seriesPanel(new SeriesPanel(session, this)),
-      m_chartPanel(new ChartPanel(session, this)), m_progress(new ProgressStrip(this)),
-      m_status(new SessionStatusLabel(session, this))
+    : QMainWindow(parent), m_session(session), m_keysPanel(new KeysPanel(session, this)),
+      m_seriesPanel(new SeriesPanel(session, this)), m_chartPanel(new ChartPanel(session, this)),
+      m_progress(new ProgressStrip(this)), m_status(new SessionStatusLabel(session, this))
 {
     setWindowTitle(tr("kvtriage"));
     setAcceptDrops(true);
 
+    auto *lists = new QTabWidget(this);
+    lists->addTab(m_keysPanel, tr("Rule &keys"));
+    lists->addTab(m_seriesPanel, tr("All &callers"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_seriesPanel);
+    splitter->addWidget(lists);
     splitter->addWidget(m_chartPanel);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({470, 810});
+    splitter->setSizes({560, 720});
     setCentralWidget(splitter);
 
     m_issuesDock = addPanelDock(

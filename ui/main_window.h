@@ -16,6 +16,7 @@ class AnalysisSession;
 namespace kvt::ui {
 
 class ChartPanel;
+class KeysPanel;
 class ProgressStrip;
 class SeriesPanel;
 class SessionStatusLabel;
@@ -28,6 +29,7 @@ public:
     ~MainWindow() override;
 
     model::AnalysisSession *session() const { return m_session; }
+    KeysPanel *keysPanel() const { return m_keysPanel; }
     SeriesPanel *seriesPanel() const { return m_seriesPanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ProgressStrip *progressStrip() const { return m_progress; }
@@ -45,6 +47,7 @@ private:
     void showLoadOptions();
 
     model::AnalysisSession *m_session;
+    KeysPanel *m_keysPanel;
     SeriesPanel *m_seriesPanel;
     ChartPanel *m_chartPanel;
     ProgressStrip *m_progress;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -9,9 +10,11 @@
 #include <QtTest>
 
 #include "model/analysis_session.h"
+#include "model/key_list_model.h"
 #include "model/series_list_model.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/time_series_chart.h"
+#include "ui/keys_panel.h"
 #include "ui/main_window.h"
 #include "ui/progress_strip.h"
 #include "ui/series_panel.h"
@@ -50,6 +53,14 @@ void TestMainWindow::opensDemoDataset()
     QTRY_VERIFY(w.statusText().contains(QStringLiteral("Sentinel, run 2026-11-23 00:05 UTC")));
     QVERIFY(w.statusText().contains(QStringLiteral("%1 alert").arg(session.results()->sentinel.alerts.size())));
     QVERIFY(w.statusText().contains(QStringLiteral("ES|QL: ")));
+
+    // The rule's keys, most urgent first: an alerting key heads the list, and the count line agrees.
+    auto *keys = w.keysPanel()->proxy();
+    QCOMPARE(keys->rowCount(), static_cast<int>(session.results()->sentinel.series.size()));
+    QCOMPARE(keys->index(0, 0).data(model::KeyListModel::StatusRole).toInt(), int(engine::KeyStatus::Alerting));
+    QVERIFY(w.keysPanel()->summary()->text().contains(QStringLiteral("alerting")));
+    w.keysPanel()->view()->setCurrentIndex(keys->index(0, 1));
+    QCOMPARE(session.selection().key, keys->index(0, 0).data(model::KeyListModel::KeyRole).toString());
     QVERIFY(!w.progressStrip()->isVisible());
 
     // The Loaded files dock lists the file, and under it the file's own field names.
