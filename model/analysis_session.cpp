@@ -8,6 +8,15 @@
 #include "model/series_list_model.h"
 
 namespace kvt::model {
+namespace {
+
+bool sameLoadOptions(const engine::LoadOptions &a, const engine::LoadOptions &b)
+{
+    return a.forcedFormat == b.forcedFormat && a.csv.columns == b.csv.columns
+        && a.csv.localTimeOffset == b.csv.localTimeOffset && a.csv.localOffsetGiven == b.csv.localOffsetGiven;
+}
+
+} // namespace
 
 AnalysisSession::AnalysisSession(QObject *parent)
     : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
@@ -28,8 +37,14 @@ AnalysisSession::AnalysisSession(QObject *parent)
     });
 }
 
-// The jobs are children: their destructors wait for their workers before the snapshot goes.
-AnalysisSession::~AnalysisSession() = default;
+// Stop the workers first (their destructors wait), while everything they were handed still lives.
+AnalysisSession::~AnalysisSession()
+{
+    cancel();
+    delete m_recordJob;
+    delete m_rescoreJob;
+    delete m_loadJob;
+}
 
 std::shared_ptr<const engine::Dataset> AnalysisSession::dataset() const
 {
@@ -40,12 +55,15 @@ void AnalysisSession::openPaths(const QStringList &paths)
 {
     if (paths.isEmpty())
         return;
+    m_requestedInputs = paths;
     m_loadJob->start(paths, m_loadOptions);
     Q_EMIT loadStarted(paths);
 }
 
 void AnalysisSession::setLoadOptions(const engine::LoadOptions &options)
 {
+    if (sameLoadOptions(options, m_loadOptions))
+        return;
     m_loadOptions = options;
     Q_EMIT loadOptionsChanged();
     reload();
@@ -53,8 +71,13 @@ void AnalysisSession::setLoadOptions(const engine::LoadOptions &options)
 
 void AnalysisSession::reload()
 {
-    if (m_load)
-        openPaths(m_load->inputs);
+    // The inputs last asked for: a load still running is read again with the new options.
+    openPaths(m_requestedInputs);
+}
+
+void AnalysisSession::cancelLoad()
+{
+    m_loadJob->cancel();
 }
 
 void AnalysisSession::cancel()
@@ -62,6 +85,7 @@ void AnalysisSession::cancel()
     m_loadJob->cancel();
     m_debounce.stop();
     m_rescoreJob->cancel();
+    m_recordJob->cancel();
 }
 
 void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome)
@@ -75,11 +99,14 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_debounce.stop();
         m_rescoreJob->cancel(); // results of the old snapshot must never arrive after the new one
         m_load = outcome;
-        m_rule = std::make_shared<engine::SentinelRule>(outcome->load.dataset);
+        // An empty snapshot has nothing to score: no rule, no results, and the reason stays on screen.
+        m_rule
+            = outcome->load.dataset->empty() ? nullptr : std::make_shared<engine::SentinelRule>(outcome->load.dataset);
         m_results.reset();
         m_keys->setResults(nullptr);
         m_recordJob->cancel();
         m_records.reset();
+        m_recordQuery.reset();
         m_selection = {};
         m_series->setSeries(outcome->dailyByCaller);
         Q_EMIT datasetChanged();
@@ -120,10 +147,12 @@ void AnalysisSession::scheduleRescore(Apply when)
 {
     if (!m_load)
         return; // nothing to score yet: the first load scores with these parameters
-    if (when == Apply::Now)
+    if (when == Apply::Now) {
         rescoreNow();
-    else
+    } else {
+        m_rescoreJob->cancel(); // a run for replaced parameters must not be published meanwhile
         m_debounce.start(); // restarts: a drag runs once, ~200 ms after it rests
+    }
 }
 
 void AnalysisSession::rescoreNow()
@@ -140,14 +169,17 @@ void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &result
         return; // an answer about a snapshot that is gone
     m_results = results;
     m_keys->setResults(results);
-    // Alert rows are renumbered by a rescore; the key stays selected and its records are asked again.
-    if (m_selection.alert >= 0)
-        setSelection({m_selection.key, std::nullopt, -1});
-    const auto shown = m_records;
     m_records.reset();
+    // Alert rows are renumbered by a rescore: the key stays selected, and its point's records (the
+    // intended query, not whatever was last shown) are asked again against the new results.
+    const bool alertDropped = m_selection.alert >= 0;
+    if (alertDropped)
+        m_selection.alert = -1;
     Q_EMIT resultsChanged();
-    if (shown)
-        showRecords(shown->query);
+    if (alertDropped)
+        Q_EMIT selectionChanged(m_selection);
+    if (m_recordQuery)
+        m_recordJob->request(*m_recordQuery, m_results);
     else
         Q_EMIT recordsChanged();
 }
@@ -162,18 +194,21 @@ void AnalysisSession::setSelection(const Selection &selection)
 
 void AnalysisSession::selectKey(const QString &key)
 {
+    if (key == m_selection.key)
+        return; // a list following the selection must not wipe the bin or alert chosen elsewhere
     setSelection({key, std::nullopt, -1});
+    forgetRecords();
 }
 
 void AnalysisSession::selectBin(const QString &key, engine::Ticks bin)
 {
     setSelection({key, bin, -1});
-    if (!m_results)
+    const auto *axis = m_results ? &m_results->sentinel.axis : nullptr;
+    if (!axis || bin < axis->from || bin >= axis->end() || axis->step <= 0) {
+        forgetRecords();
         return;
-    const auto &axis = m_results->sentinel.axis;
-    if (bin < axis.from || bin >= axis.end() || axis.step <= 0)
-        return;
-    const auto index = static_cast<std::size_t>((bin - axis.from) / axis.step);
+    }
+    const auto index = static_cast<std::size_t>((bin - axis->from) / axis->step);
     showRecords(engine::seriesPointQuery(m_results->sentinel, key.toStdString(), index));
 }
 
@@ -195,18 +230,27 @@ void AnalysisSession::selectAlert(int alert)
     records->results = m_results;
     records->rows = row.recordIds;
     m_recordJob->cancel();
+    m_recordQuery.reset();
     setRecords(std::move(records));
 }
 
 void AnalysisSession::clearSelection()
 {
     setSelection({});
+    forgetRecords();
+}
+
+void AnalysisSession::forgetRecords()
+{
     m_recordJob->cancel();
-    setRecords(nullptr);
+    m_recordQuery.reset();
+    if (m_records)
+        setRecords(nullptr);
 }
 
 void AnalysisSession::showRecords(const engine::RecordQuery &query)
 {
+    m_recordQuery = query;
     if (m_results)
         m_recordJob->request(query, m_results);
 }

@@ -55,12 +55,14 @@ public:
     const engine::LoadOptions &loadOptions() const { return m_loadOptions; }
     /// Reads the current inputs again with the current load options.
     void reload();
-    /// Cancels the running load and any pending or running rescore.
+    /// Cancels the running load only (the progress strip's Cancel); rule results keep coming.
+    void cancelLoad();
+    /// Cancels the running load, any waiting or running rescore and record query.
     void cancel();
     bool isLoading() const { return m_loadJob->isRunning(); }
     bool isRescoring() const { return m_rescoreJob->isBusy(); }
 
-    /// The last successful load (null before the first one).
+    /// The last load that produced a snapshot (null before the first one); a failed load keeps it.
     std::shared_ptr<const LoadOutcome> load() const { return m_load; }
     std::shared_ptr<const engine::Dataset> dataset() const;
     QStringList inputs() const { return m_load ? m_load->inputs : QStringList(); }
@@ -119,6 +121,7 @@ private:
     void rescoreNow();
     void setSelection(const Selection &selection);
     void setRecords(std::shared_ptr<const RecordSet> records);
+    void forgetRecords();
 
     LoadJob *m_loadJob;
     RescoreJob *m_rescoreJob;
@@ -132,6 +135,8 @@ private:
     std::shared_ptr<const RuleResults> m_results;
     Selection m_selection;
     std::shared_ptr<const RecordSet> m_records;
+    std::optional<engine::RecordQuery> m_recordQuery; ///< what the selection asks to show (re-run after a rescore)
+    QStringList m_requestedInputs; ///< the inputs last asked for (a reload reads them)
     SeriesListModel *m_series;
     KeyListModel *m_keys;
     ImportIssuesModel *m_issues;

@@ -2,7 +2,9 @@
 #include "model/load_job.h"
 
 #include <QPromise>
+
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace kvt::model {
 
@@ -83,6 +85,12 @@ void LoadJob::onFinished()
     if (outcome && !future.isCanceled() && outcome->load.status == engine::JobStatus::Ok)
         status = engine::JobStatus::Ok;
     else if (outcome && outcome->load.status == engine::JobStatus::Failed)
+        status = engine::JobStatus::Failed;
+    // Nothing readable at all (every file unreadable or not an export) is a failure: the previous
+    // snapshot stays, and the file reports say why.
+    if (status == engine::JobStatus::Ok && outcome->load.records() == 0
+        && std::all_of(outcome->load.files.begin(), outcome->load.files.end(),
+            [](const engine::FileReport &f) { return !f.error.empty(); }))
         status = engine::JobStatus::Failed;
     Q_EMIT finished(status, outcome);
 }

@@ -43,8 +43,8 @@ public:
 Q_SIGNALS:
     /// Progress of the running job in permille (0..1000).
     void progressChanged(int permille);
-    /// @p outcome is the finished job's result: after a failure it carries the file reports; null
-    /// when the job was cancelled before producing one.
+    /// @p outcome is the finished job's result: after a failure (nothing readable at all) it carries
+    /// the file reports; null when the job was cancelled before producing one.
     void finished(kvt::engine::JobStatus status, std::shared_ptr<const kvt::model::LoadOutcome> outcome);
 
 private:

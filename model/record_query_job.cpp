@@ -12,8 +12,10 @@ RecordQueryJob::RecordQueryJob(QObject *parent) : QObject(parent)
 
 RecordQueryJob::~RecordQueryJob()
 {
+    ++*m_latest; // queued queries return at once instead of scanning at shutdown
     for (auto *watcher : std::as_const(m_watchers)) {
         watcher->disconnect(this);
+        watcher->cancel();
         watcher->waitForFinished();
     }
 }

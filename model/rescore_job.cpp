@@ -37,6 +37,7 @@ RescoreJob::~RescoreJob()
 {
     m_watcher.disconnect(this);
     m_pending.reset();
+    m_watcher.cancel(); // a run not started yet is skipped, not run here by waitForFinished()
     m_watcher.waitForFinished();
 }
 

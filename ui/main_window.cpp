@@ -54,7 +54,7 @@ MainWindow::MainWindow(model::AnalysisSession *session, QWidget *parent)
 
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
-    connect(m_progress, &ProgressStrip::cancelRequested, session, &model::AnalysisSession::cancel);
+    connect(m_progress, &ProgressStrip::cancelRequested, session, &model::AnalysisSession::cancelLoad);
     connect(session, &model::AnalysisSession::loadProgress, m_progress, &ProgressStrip::setPermille);
     connect(session, &model::AnalysisSession::loadStarted, m_progress, [this](const QStringList &paths) {
         m_progress->start(paths.size() == 1 ? tr("Loading %1…").arg(QFileInfo(paths.first()).fileName())

@@ -44,6 +44,10 @@ void SessionStatusLabel::showSummary()
     if (!outcome || m_session->isLoading())
         return;
     const auto &load = outcome->load;
+    if (load.records() == 0) {
+        setText(tr("Nothing could be read: see Import problems."));
+        return;
+    }
     const QLocale locale;
     QString text = tr("%1 records from %n file(s)", nullptr, static_cast<int>(load.files.size()))
                        .arg(locale.toString(static_cast<qulonglong>(load.records())));

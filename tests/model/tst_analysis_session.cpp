@@ -107,11 +107,10 @@ void TestAnalysisSession::dragRescoresOnceAfterItRests()
     for (double threshold : {2.0, 2.5, 3.5, 4.0, 1.5}) {
         p.scoreThreshold = threshold;
         session.setSentinelParams(p); // a slider drag: debounced
-        QTest::qWait(20);
     }
     QCOMPARE(changed.count(), 5);
     QCOMPARE(started.count(), 0); // nothing runs while the drag goes on
-    QVERIFY(results.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(results.count(), 1, 10000);
     QTest::qWait(AnalysisSession::kDebounceMs + 100);
     QCOMPARE(started.count(), 1);
     QCOMPARE(results.count(), 1);
@@ -188,11 +187,13 @@ void TestAnalysisSession::cancelStopsRescore()
     QCOMPARE(session.results(), before);
     QVERIFY(!session.isRescoring());
 
-    // A debounced change not yet run is dropped too.
+    // A debounced change not yet run is dropped too: it never even starts.
+    QSignalSpy started(&session, &AnalysisSession::rescoreStarted);
     p.lookbackDays = 6;
     session.setSentinelParams(p);
     session.cancel();
     QTest::qWait(AnalysisSession::kDebounceMs + 200);
+    QCOMPARE(started.count(), 0);
     QCOMPARE(results.count(), 0);
 }
 
@@ -286,9 +287,10 @@ void TestAnalysisSession::selectedPointsAndAlertsShowTheirRecords()
     AnalysisSession session;
     QVERIFY(openAndScore(session, m_small));
     QSignalSpy records(&session, &AnalysisSession::recordsChanged);
-    const auto &result = session.results()->sentinel;
+    const auto first = session.results(); // kept alive: the rescore below replaces the session's
+    const auto &result = first->sentinel;
     QVERIFY(!result.anomalies.empty());
-    const engine::AnomalyRow &anomaly = result.anomalies.front();
+    const engine::AnomalyRow anomaly = result.anomalies.front();
 
     // A point of a series: exactly the records make-series counted there.
     session.selectBin(QString::fromStdString(anomaly.key), anomaly.bin);
@@ -311,10 +313,14 @@ void TestAnalysisSession::selectedPointsAndAlertsShowTheirRecords()
     p.allowAppIds.clear();
     records.clear();
     session.setSentinelParams(p, AnalysisSession::Apply::Now);
-    QTRY_VERIFY_WITH_TIMEOUT(session.records() && session.records()->results == session.results(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        session.results() != first && session.records() && session.records()->results == session.results(), 10000);
     QCOMPARE(session.records()->query, query);
     QCOMPARE(session.selection().key, QString::fromStdString(anomaly.key));
 
+    // Another key drops the records of the previous one.
+    session.selectKey(QStringLiteral("no such key"));
+    QVERIFY(!session.records());
     session.clearSelection();
     QVERIFY(!session.records());
 }

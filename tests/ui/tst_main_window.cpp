@@ -61,6 +61,12 @@ void TestMainWindow::opensDemoDataset()
     QVERIFY(w.keysPanel()->summary()->text().contains(QStringLiteral("alerting")));
     w.keysPanel()->view()->setCurrentIndex(keys->index(0, 1));
     QCOMPARE(session.selection().key, keys->index(0, 0).data(model::KeyListModel::KeyRole).toString());
+
+    // Selecting an alert elsewhere: the lists follow the key without wiping the alert.
+    session.selectAlert(0);
+    QCoreApplication::processEvents();
+    QCOMPARE(session.selection().alert, 0);
+    QVERIFY(session.records() != nullptr);
     QVERIFY(!w.progressStrip()->isVisible());
 
     // The Loaded files dock lists the file, and under it the file's own field names.
