@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/report/params_json.h"
+
 namespace kvt::cli {
 namespace {
 
@@ -26,49 +28,31 @@ nlohmann::json readParamsFile(const std::string &file)
     return j;
 }
 
-// A --params value as option texts: a list is the whole list (an empty one is "none" where the
-// row allows it), anything else its text.
-template <typename P> std::vector<std::string> paramsFileTexts(const engine::ParamSpec<P> &row, const nlohmann::json &v)
-{
-    const auto toText = [](const nlohmann::json &x) { return x.is_string() ? x.get<std::string>() : x.dump(); };
-    if (!v.is_array())
-        return {toText(v)};
-    std::vector<std::string> items;
-    for (const auto &item : v)
-        items.push_back(toText(item));
-    if (items.empty())
-        return {row.emptyAsNone ? "none" : ""};
-    return {engine::formatParamValue(items, row.emptyAsNone)};
-}
-
-template <typename P> void apply(const engine::ParamSpec<P> &row, P &params, const std::vector<std::string> &texts)
-{
-    if (const std::string error = row.parse(params, texts); !error.empty())
-        throw UsageError(error);
-}
-
-// Defaults, then the --params file's keys the command line does not give, then the command line;
-// preset rows first, so that every explicit option overrides the preset's values.
+// The --params file's object with the command line's options laid over it (the command line wins),
+// read by the engine: preset rows first, then every other option.
 template <typename P> P paramsFrom(const Args &args, const std::vector<engine::ParamSpec<P>> &table)
 {
-    P params;
-    nlohmann::json file = nlohmann::json::object();
+    nlohmann::json object = nlohmann::json::object();
     if (const auto path = args.value("params")) {
-        file = readParamsFile(*path);
-        for (const auto &[name, value] : file.items())
+        object = readParamsFile(*path);
+        for (const auto &[name, value] : object.items())
             if (name != "rule"
                 && std::none_of(table.begin(), table.end(), [&](const auto &r) { return r.option == name; }))
                 throw UsageError("--params: unknown key '" + name + "' in " + *path);
     }
-    for (const bool presets : {true, false}) {
-        for (const auto &row : table)
-            if (row.preset == presets && !args.has(row.option) && file.contains(row.option))
-                apply(row, params, paramsFileTexts(row, file[row.option]));
-        for (const auto &row : table)
-            if (row.preset == presets && args.has(row.option))
-                apply(row, params,
-                    row.type == engine::ParamType::Flag ? std::vector<std::string> {"true"} : args.values(row.option));
+    for (const auto &row : table) {
+        if (!args.has(row.option))
+            continue;
+        if (row.type == engine::ParamType::Flag)
+            object[row.option] = true;
+        else if (row.repeatable)
+            object[row.option] = args.values(row.option);
+        else
+            object[row.option] = *args.value(row.option); // the last occurrence wins
     }
+    P params;
+    if (const std::string error = engine::readParams(object, params); !error.empty())
+        throw UsageError(error);
     return params;
 }
 

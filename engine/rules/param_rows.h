@@ -142,8 +142,8 @@ template <typename P> ParamSpec<P> textList(const Meta &m, std::vector<std::stri
     s.parse = [option = m.option, member, repeatable](P &p, std::span<const std::string> texts) -> std::string {
         std::vector<std::string> list;
         for (const std::string &t : repeatable ? texts : texts.last(1))
-            if (!(repeatable && t == "none"))
-                for (auto &item : splitList(t))
+            for (auto &item : splitList(t))
+                if (!(repeatable && item == "none"))
                     list.push_back(std::move(item));
         if (!repeatable && list.empty())
             return "--" + option + ": give at least one operation name";

@@ -20,6 +20,8 @@ namespace kvt::engine {
 /// Restyle and Reload are for view and load options, which the GUI keeps beside these tables.
 enum class Invalidation { Restyle, Rescore, Reload };
 
+/// How a parameter is read and edited: the GUI picks its control from this (spin box, slider,
+/// duration field, date-time field, combo box, list editor, check box).
 enum class ParamType { Integer, Number, Duration, DateTime, Choice, TextList, Flag };
 
 /// "integer", "number", "duration", "date-time", "choice", "text list", "flag".

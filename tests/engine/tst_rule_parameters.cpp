@@ -92,6 +92,9 @@ private Q_SLOTS:
     void changeLevelFollowsRows();
     void echoKeysAreTheTable();
     void presetSetsItsDefaults();
+    void readParamsReadsTheEcho();
+    void readParamsErrors_data();
+    void readParamsErrors();
     void formatDurationTexts_data();
     void formatDurationTexts();
 };
@@ -292,6 +295,60 @@ void TestRuleParameters::presetSetsItsDefaults()
     QVERIFY(applyParam(p, "preset", proposed).empty());
     QCOMPARE(p.minActions, 5);
     QVERIFY(!changeLevel(p, ElasticBurstParams {}));
+}
+
+// A case file or a --params file holds the echo: reading it back gives the very parameters.
+void TestRuleParameters::readParamsReadsTheEcho()
+{
+    SentinelParams p;
+    p.now = parseIsoDateTime("2026-11-23T05:00Z");
+    p.bin = kTicksPerHour;
+    p.scoreThreshold = 0.1;
+    p.allowAppIds.clear();
+    p.operations = {"SecretGet", "SecretList"};
+    p.seriesKey = SeriesKey::Resource;
+    p.claimBackfill = true;
+    JsonWriter w;
+    writeParams(w, p);
+    SentinelParams back;
+    QVERIFY(readParams(nlohmann::json::parse(w.take()), back).empty());
+    QVERIFY(!changeLevel(p, back));
+
+    // Presets first, whatever the key order: the explicit value wins over the preset's.
+    ElasticBurstParams e;
+    QVERIFY(readParams(nlohmann::json::parse(R"({"min-actions": 3, "preset": "published", "rule": "x"})"), e).empty());
+    QVERIFY(e.preset == BurstPreset::Published);
+    QCOMPARE(e.minActions, 3);
+    JsonWriter we;
+    writeParams(we, e);
+    ElasticBurstParams eb;
+    QVERIFY(readParams(nlohmann::json::parse(we.take()), eb).empty());
+    QVERIFY(!changeLevel(e, eb));
+}
+
+void TestRuleParameters::readParamsErrors_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown key") << R"({"window": "1m"})"
+                                 << "unknown key 'window'";
+    QTest::newRow("range") << R"({"lookback-days": 0})"
+                           << "--lookback-days: 0 is outside 1..3650";
+    QTest::newRow("type") << R"({"score-threshold": "high"})"
+                          << "--score-threshold: 'high' is not a number";
+    QTest::newRow("empty list") << R"({"operations": []})"
+                                << "--operations: give at least one";
+    QTest::newRow("not an object") << "[]"
+                                   << "the parameters are not a JSON object";
+}
+
+void TestRuleParameters::readParamsErrors()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, message);
+    SentinelParams p;
+    const QString error = QString::fromStdString(readParams(nlohmann::json::parse(json.toStdString()), p));
+    QVERIFY2(error.startsWith(message), qPrintable(error));
 }
 
 void TestRuleParameters::formatDurationTexts_data()
