@@ -143,6 +143,11 @@ void writeProposedRow(JsonWriter &w, const BurstRow &row, const ElasticBurstPara
 
 } // namespace
 
+std::string burstCountDistinctColumn(const ElasticBurstParams &params)
+{
+    return params.preset == BurstPreset::Published ? countDistinctName(params.groupBy) : "actor_unique_count";
+}
+
 void writeBurstRow(JsonWriter &w, const BurstRow &row, const ElasticBurstParams &params)
 {
     w.beginObject();

@@ -13,6 +13,10 @@ namespace kvt::engine {
 /// order (multi-valued columns as lists), plus window_end and records.
 void writeBurstRow(JsonWriter &w, const BurstRow &row, const ElasticBurstParams &params);
 
+/// The name of the column that must equal 1 (one identity per window): `actor_unique_count`, or the
+/// published rule's `Esql.<identity>_count_distinct`.
+std::string burstCountDistinctColumn(const ElasticBurstParams &params);
+
 /// The alert rows as CSV, same columns; lists as JSON array text.
 std::string burstAlertsCsv(const ElasticBurstResult &result, const ElasticBurstParams &params);
 

@@ -15,13 +15,13 @@ void writeInput(JsonWriter &w, const InputCounts &input)
     w.key("rejected").integer(static_cast<long long>(input.rejected)).endObject();
 }
 
-void writeBlindSpot(JsonWriter &w, const BlindSpot &b, BurstIdentity groupBy)
+void writeBlindSpot(JsonWriter &w, const BlindSpot &b, const ElasticBurstParams &params)
 {
     w.key("blind_spot").beginObject();
-    w.key("group_by").string(burstIdentityColumn(groupBy));
+    w.key("group_by").string(burstIdentityColumn(params.groupBy));
     w.key("records_in_scope").integer(static_cast<long long>(b.recordsInScope));
     w.key("records_without_identity").integer(static_cast<long long>(b.recordsWithoutIdentity));
-    w.key("note").string(blindSpotNote(b));
+    w.key("note").string(blindSpotNote(b, params));
     w.key("top_callers_without_identity").beginArray();
     for (const auto &[caller, count] : b.topCallers)
         w.beginObject().key("caller").string(caller).key("records").integer(static_cast<long long>(count)).endObject();
@@ -30,12 +30,12 @@ void writeBlindSpot(JsonWriter &w, const BlindSpot &b, BurstIdentity groupBy)
 
 } // namespace
 
-std::string blindSpotNote(const BlindSpot &b)
+std::string blindSpotNote(const BlindSpot &b, const ElasticBurstParams &params)
 {
     if (b.recordsWithoutIdentity == 0)
         return "every in-scope record carries the grouping identity";
     return "records without the grouping identity form ES|QL's null group, which never passes "
-           "actor_unique_count == 1: the rule cannot see them (try --group-by appid or ip)";
+        + burstCountDistinctColumn(params) + " == 1: the rule cannot see them (try --group-by appid or ip)";
 }
 
 std::string detectDocument(const InputCounts &input, const SentinelResult &r)
@@ -93,7 +93,7 @@ std::string burstDetectDocument(const InputCounts &input, const ElasticBurstPara
     for (const auto &a : r.alerts)
         writeBurstRow(w, a, params);
     w.endArray();
-    writeBlindSpot(w, r.blindSpot, params.groupBy);
+    writeBlindSpot(w, r.blindSpot, params);
     w.endObject();
     return w.take() + "\n";
 }

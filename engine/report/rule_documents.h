@@ -29,6 +29,6 @@ std::string burstDetectDocument(
     const InputCounts &input, const ElasticBurstParams &params, const ElasticBurstResult &result);
 
 /// The blind-spot note: what the rule cannot see with this grouping identity.
-std::string blindSpotNote(const BlindSpot &blindSpot);
+std::string blindSpotNote(const BlindSpot &blindSpot, const ElasticBurstParams &params);
 
 } // namespace kvt::engine
