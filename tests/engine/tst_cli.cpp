@@ -292,6 +292,11 @@ void TestCli::ruleUsageErrors_data()
     QTest::newRow("bad drilldown") << QStringList {"detect", "x", "--drilldown", "some"} << "--drilldown";
     QTest::newRow("bad format") << QStringList {"detect", "x", "--format", "xml"} << "--format";
     QTest::newRow("no input") << QStringList {"detect"} << "at least one input";
+    QTest::newRow("lookback out of range")
+        << QStringList {"detect", "x", "--lookback-days", "0"} << "--lookback-days: 0 is outside 1..3650";
+    QTest::newRow("burst option range") << QStringList {"detect", "x", "--rule", "elastic-burst", "--min-actions", "-1"}
+                                        << "--min-actions: -1 is outside";
+    QTest::newRow("series csv") << QStringList {"series", "x", "--format", "csv"} << "--format: 'csv' is not json";
 }
 
 void TestCli::ruleUsageErrors()

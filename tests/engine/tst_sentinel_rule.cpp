@@ -42,6 +42,9 @@ private Q_SLOTS:
     void defaultNow();
     void resourceSeriesKey();
     void claimBackfillChangesOnlyTheRightSide();
+    void outcomeKinds_data();
+    void outcomeKinds();
+    void seriesShapeFollowsTheParameters();
 };
 
 void TestSentinelRule::golden_data()
@@ -198,6 +201,74 @@ void TestSentinelRule::claimBackfillChangesOnlyTheRightSide()
     // CallerObjectId is the same either way here; only the objectidentifier column is filled.
     QCOMPARE(filled.alerts[0].accounts, plain.alerts[0].accounts);
     QCOMPARE(rule.seriesBuilds(), 1);
+}
+
+void TestSentinelRule::outcomeKinds_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("fullBin");
+    QTest::addColumn<qint64>("binTicks");
+    QTest::addColumn<QList<int>>("kinds"); // OutcomeKind values, in outcome order
+    const QString fhj = kRules + QStringLiteral("/first-hour-join/input.jsonl.gz");
+    QTest::newRow("faithful") << fhj << false << qint64(kTicksPerDay)
+                              << QList<int> {
+                                     int(OutcomeKind::SilencedByFirstHourJoin), int(OutcomeKind::AlertedPartly)};
+    QTest::newRow("full-bin") << fhj << true << qint64(kTicksPerDay)
+                              << QList<int> {int(OutcomeKind::Alerted), int(OutcomeKind::Alerted)};
+    const QString demo = QStringLiteral(KVT_SOURCE_DIR "/resources/demo/keyvault-audit-demo.jsonl.gz");
+    QTest::newRow("demo 1h") << demo << false << qint64(kTicksPerHour)
+                             << QList<int> {int(OutcomeKind::Alerted), int(OutcomeKind::FoldedIntoOtherAnomaly),
+                                    int(OutcomeKind::Alerted)};
+}
+
+// "Why this anomaly raised no alert" is data: a kind and its figures; the words come from engine/report.
+void TestSentinelRule::outcomeKinds()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, fullBin);
+    QFETCH(qint64, binTicks);
+    QFETCH(QList<int>, kinds);
+    const LoadResult load = loadInputs({input.toStdString()}, {});
+    SentinelRule rule(load.dataset);
+    SentinelParams p;
+    p.drilldown = fullBin ? Drilldown::FullBin : Drilldown::Faithful;
+    p.bin = binTicks;
+    if (binTicks == kTicksPerHour) {
+        p.lookbackDays = 3;
+        p.scoreThreshold = 2;
+    }
+    const SentinelResult r = rule.run(p);
+    QList<int> got;
+    for (const AnomalyOutcome &o : r.outcomes) {
+        got << int(o.kind);
+        QCOMPARE(o.joinedFrom, o.bin);
+        QCOMPARE(o.joinedTo, o.bin + (fullBin ? binTicks : kTicksPerHour));
+        QCOMPARE(o.silenced, o.alerts == 0);
+        const std::string reason = outcomeReason(o);
+        QCOMPARE(reason.empty(), o.kind == OutcomeKind::Alerted);
+        if (o.kind == OutcomeKind::AlertedPartly) {
+            QVERIFY(o.recordsJoined < o.recordsInBin);
+            QVERIFY(reason.find(std::to_string(o.recordsJoined) + " of " + std::to_string(o.recordsInBin))
+                != std::string::npos);
+        }
+        if (o.kind == OutcomeKind::SilencedByFirstHourJoin)
+            QVERIFY(reason.find("00:00-01:00 UTC") != std::string::npos);
+    }
+    QCOMPARE(got, kinds);
+}
+
+void TestSentinelRule::seriesShapeFollowsTheParameters()
+{
+    SentinelRule rule(loadCase(kRules + QStringLiteral("/first-hour-join")));
+    SentinelParams p;
+    QCOMPARE(rule.run(p).shape.keyColumn, std::string("CallerIPAddress"));
+    QCOMPARE(rule.run(p).shape.step, kTicksPerDay);
+    p.seriesKey = SeriesKey::Resource;
+    p.bin = 6 * kTicksPerHour;
+    const SentinelResult r = rule.run(p);
+    QCOMPARE(r.shape.keyColumn, std::string("Resource"));
+    QCOMPARE(r.shape.step, 6 * kTicksPerHour);
+    QCOMPARE(r.axis.step, r.shape.step);
 }
 
 QTEST_APPLESS_MAIN(TestSentinelRule)
