@@ -159,7 +159,7 @@ namespace {
 // Reads the records of bytes[begin, stop), which starts at a record start.
 ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop,
     const std::vector<std::string> &header, const CsvOptions &options, const ReadContext &ctx, Dataset &out,
-    const std::vector<std::string> &notes)
+    const std::vector<Problem> &notes)
 {
     ReadSession rows(bytes, ctx, out);
     for (const auto &note : notes)
@@ -174,19 +174,21 @@ ReadOutcome readRows(std::string_view bytes, std::size_t begin, std::size_t stop
     std::size_t errorOffset = 0;
     RecordBuilder builder(options.localTimeOffset);
     EventDraft draft;
-    std::string error;
+    Problem error;
     while (!tokenizer.atEnd()) {
         const std::size_t start = tokenizer.position();
         if (!tokenizer.next(fields, errorOffset)) {
-            rows.reject(errorOffset, "unterminated quoted field: the file ends inside quotes");
+            rows.reject(
+                errorOffset, {IssueCode::UnterminatedQuote, "unterminated quoted field: the file ends inside quotes"});
             break;
         }
         const std::size_t end = tokenizer.position();
         if (fields.size() == 1 && fields[0].empty())
             continue; // blank line
         if (fields.size() != header.size()) {
-            rows.reject(
-                start, "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
+            rows.reject(start,
+                {IssueCode::CsvFieldCount,
+                    "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size())});
             continue;
         }
         builder.reset();
@@ -211,22 +213,22 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
 {
     std::size_t dataStart = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     std::vector<std::string> header = options.columns;
-    std::vector<std::string> notes;
+    std::vector<Problem> notes;
     if (header.empty()) {
         CsvTokenizer tokenizer(bytes, dataStart, bytes.size());
         std::vector<std::string_view> names;
         std::size_t errorOffset = 0;
         if (!tokenizer.next(names, errorOffset)) {
             ReadSession rows(bytes, ctx, out);
-            rows.reject(errorOffset, "the header row has an unterminated quote");
+            rows.reject(errorOffset, {IssueCode::HeaderUnterminatedQuote, "the header row has an unterminated quote"});
             return rows.take();
         }
         header.assign(names.begin(), names.end());
         dataStart = tokenizer.position();
         for (const auto &name : header)
             if (name.find("[Local Time]") != std::string::npos && !options.localOffsetGiven)
-                notes.push_back(
-                    "column '" + name + "' holds local time without an offset: read as UTC; give --utc-offset");
+                notes.push_back({IssueCode::LocalTimeAsUtc,
+                    "column '" + name + "' holds local time without an offset: read as UTC; give --utc-offset"});
     }
     // Parts begin at record starts: the cut after each 1/n of the data moves past line breaks that
     // sit inside quoted cells.
@@ -261,7 +263,7 @@ ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const Rea
             cuts.push_back(cut);
     }
     cuts.push_back(bytes.size());
-    const std::vector<std::string> none;
+    const std::vector<Problem> none;
     return readParts(cuts.size() - 1, estimateLineRecords(bytes, dataStart, bytes.size()), ctx, out,
         [&](std::size_t k, const ReadContext &c, Dataset &d) {
             return readRows(bytes, cuts[k], cuts[k + 1], header, options, c, d, k == 0 ? notes : none);

@@ -38,7 +38,7 @@ struct Extraction {
     EventDraft draft;
     ResourceIdCache *resources = nullptr;
     std::string numberText;
-    std::string error;
+    Problem error;
     bool haveTime = false;
 };
 
@@ -132,7 +132,7 @@ bool readProperties(od::object props, Extraction &x)
         } else if (keyIs(key, "httpStatusCode")) {
             std::int64_t code = -1;
             if (!readInteger(v, code)) {
-                x.error = "properties.httpStatusCode: expected an integer";
+                x.error = {IssueCode::WrongFieldType, "properties.httpStatusCode: expected an integer"};
                 return false;
             }
             x.draft.httpStatusCode = static_cast<std::int32_t>(std::clamp<std::int64_t>(code, -1, 999));
@@ -151,7 +151,7 @@ bool extractRecord(od::object obj, Extraction &x)
         auto text = [&](TextField f, const char *name) {
             std::string_view s;
             if (!readText(v, s, x.numberText)) {
-                x.error = std::string(name) + ": expected a string";
+                x.error = {IssueCode::WrongFieldType, std::string(name) + ": expected a string"};
                 return false;
             }
             x.draft[f] = s;
@@ -160,13 +160,14 @@ bool extractRecord(od::object obj, Extraction &x)
         bool ok = true;
         if (keyIs(key, "time")) {
             if (v.type() != od::json_type::string) {
-                x.error = "time: expected an ISO 8601 string";
+                x.error = {IssueCode::WrongFieldType, "time: expected an ISO 8601 string"};
                 return false;
             }
             const std::string_view s = stringValue(v);
             const auto t = parseIsoDateTime(s);
             if (!t) {
-                x.error = "time: '" + std::string(s.substr(0, 40)) + "' is not an ISO 8601 date-time";
+                x.error
+                    = {IssueCode::BadTime, "time: '" + std::string(s.substr(0, 40)) + "' is not an ISO 8601 date-time"};
                 return false;
             }
             x.draft.time = *t;
@@ -193,7 +194,7 @@ bool extractRecord(od::object obj, Extraction &x)
         } else if (keyIs(key, "durationMs")) {
             std::int64_t ms = Dataset::kNoDuration;
             if (!readInteger(v, ms)) {
-                x.error = "durationMs: expected an integer or a numeric string";
+                x.error = {IssueCode::WrongFieldType, "durationMs: expected an integer or a numeric string"};
                 return false;
             }
             x.draft.durationMs = ms;
@@ -216,7 +217,7 @@ bool extractRecord(od::object obj, Extraction &x)
             return false;
     }
     if (!x.haveTime) {
-        x.error = "missing 'time': every record needs a timestamp";
+        x.error = {IssueCode::MissingTime, "missing 'time': every record needs a timestamp"};
         return false;
     }
     if (!resourceId.empty()) {
@@ -250,7 +251,6 @@ public:
         } else
             m_session.reject(offset + errorOffset, x.error);
     }
-    void reject(std::size_t offset, const std::string &message) { m_session.reject(offset, message); }
     bool tick(std::size_t offset) { return m_session.tick(offset); }
     ReadOutcome take() { return m_session.take(); }
 

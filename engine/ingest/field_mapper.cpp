@@ -288,12 +288,13 @@ void RecordBuilder::set(std::string_view name, std::string_view value)
     }
 }
 
-bool RecordBuilder::finish(EventDraft &out, std::string &error)
+bool RecordBuilder::finish(EventDraft &out, Problem &error)
 {
     const auto t = parseExportDateTime(m_time);
     if (!t) {
-        error = m_time.empty() ? "missing time: the record has no TimeGenerated, time or @timestamp"
-                               : "time: '" + m_time.substr(0, 40) + "' is not a date-time";
+        error = m_time.empty()
+            ? Problem {IssueCode::MissingTime, "missing time: the record has no TimeGenerated, time or @timestamp"}
+            : Problem {IssueCode::BadTime, "time: '" + m_time.substr(0, 40) + "' is not a date-time"};
         return false;
     }
     out.time = *t - (m_timeIsLocal ? m_localOffset : 0);

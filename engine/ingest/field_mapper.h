@@ -34,7 +34,7 @@ public:
 
     /// Completes the record: derives Resource, ResourceGroup... from the resource id when the
     /// export lacks them. False with @p error when the record has no usable time.
-    bool finish(EventDraft &out, std::string &error);
+    bool finish(EventDraft &out, Problem &error);
 
     /// What a field name means (the mapping table's entries).
     enum class Kind : std::uint8_t {

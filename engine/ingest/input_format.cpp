@@ -150,6 +150,7 @@ SniffResult sniffFormat(std::string_view bytes)
     std::size_t pos = bytes.find_first_not_of(" \t\r\n");
     if (pos == std::string_view::npos) {
         result.reason = "the file is empty";
+        result.problem = IssueCode::EmptyFile;
         return result;
     }
     if (bytes[pos] != '{' && bytes[pos] != '[') {
@@ -192,6 +193,7 @@ SniffResult sniffFormat(std::string_view bytes)
         const std::size_t first = skipJsonWhitespace(head, pos + 1);
         if (first < head.size() && head[first] == ']') {
             result.reason = "an empty JSON array: the file holds no records";
+            result.problem = IssueCode::NoRecords;
             return result;
         }
         const std::size_t end = skipJsonValue(head, first);

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/core/issue.h"
+
 namespace kvt::engine {
 
 enum class InputFormat {
@@ -46,6 +48,7 @@ struct SniffResult {
     JsonLayout layout = JsonLayout::JsonLines; ///< for AzureDiagnosticsJson
     JsonShape shape = JsonShape::ObjectLines; ///< for the other JSON formats
     std::string reason; ///< why the content was not recognised
+    IssueCode problem = IssueCode::UnrecognisedFormat; ///< the same as a code: EmptyFile, NoRecords or this
 };
 
 /// Recognises the format from the first records of @p bytes (a UTF-8 BOM is allowed).

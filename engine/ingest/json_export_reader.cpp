@@ -125,25 +125,26 @@ public:
     {
         const std::string_view bytes = m_session.bytes();
         std::size_t errorAt = 0;
-        std::string message;
-        if (!parseDocument(bytes, shape, errorAt, message) && m_session.recordsSoFar() == 0) {
+        Problem problem;
+        if (!parseDocument(bytes, shape, errorAt, problem) && m_session.recordsSoFar() == 0) {
             const std::string repaired = closeAfterLastElement(bytes);
             std::size_t ignored = 0;
-            std::string ignoredMessage;
+            Problem ignoredProblem;
             if (!repaired.empty())
-                parseDocument(repaired, shape, ignored, ignoredMessage);
-            message += "; the document is cut short or broken: " + std::to_string(m_session.recordsSoFar())
+                parseDocument(repaired, shape, ignored, ignoredProblem);
+            problem.code = IssueCode::DocumentCutShort;
+            problem.message += "; the document is cut short or broken: " + std::to_string(m_session.recordsSoFar())
                 + " records before this point were read";
         }
-        if (!message.empty())
-            m_session.reject(errorAt, message);
+        if (!problem.empty())
+            m_session.reject(errorAt, problem);
         return m_session.take();
     }
 
 private:
     // Parses @p text (the file or a repaired copy with the same prefix); false with the position
-    // and message of the first error.
-    bool parseDocument(std::string_view text, JsonShape shape, std::size_t &errorAt, std::string &message)
+    // and the problem of the first error.
+    bool parseDocument(std::string_view text, JsonShape shape, std::size_t &errorAt, Problem &problem)
     {
         simdjson::padded_string copy(text);
         m_base = copy.data();
@@ -168,7 +169,7 @@ private:
                 errorAt = std::min<std::size_t>(static_cast<std::size_t>(where - m_base), text.size());
             if (e.error() == simdjson::UTF8_ERROR)
                 errorAt = firstInvalidUtf8(text);
-            message = std::string("invalid JSON: ") + simdjson::error_message(e.error());
+            problem = {IssueCode::InvalidJson, std::string("invalid JSON: ") + simdjson::error_message(e.error())};
             return false;
         }
     }
@@ -179,7 +180,7 @@ private:
     void objectText(std::size_t offset, std::size_t length)
     {
         const std::string_view bytes = m_session.bytes();
-        std::string error;
+        Problem error;
         std::size_t errorOffset = 0;
         bool bulkAction = false;
         m_builder.reset();
@@ -198,7 +199,7 @@ private:
     void finishRecord(std::size_t offset, std::size_t length, bool bulkAction = false)
     {
         EventDraft draft;
-        std::string error;
+        Problem error;
         if (m_builder.finish(draft, error)) {
             m_session.append(draft, offset, length);
             if (m_session.wantsColumns())
@@ -225,7 +226,7 @@ private:
         for (auto element : rowsArray) {
             od::value v = element.value();
             if (v.type() != od::json_type::array) {
-                m_session.reject(0, "expected a row (JSON array)");
+                m_session.reject(0, {IssueCode::NotARow, "expected a row (JSON array)"});
                 continue;
             }
             od::array row = v.get_array();
@@ -358,7 +359,7 @@ std::vector<ColumnMapping> fieldNamesOf(std::string_view objectText)
 {
     RecordBuilder builder;
     JsonTextParser parser;
-    std::string error;
+    Problem error;
     std::size_t errorOffset = 0;
     bool bulkAction = false;
     const auto visit = [&](od::object obj) {
@@ -402,8 +403,7 @@ ReadOutcome readArrayElements(
         ++outcome.rejected;
         if (outcome.issues.size() < ctx.maxIssues) {
             LineIndex lines;
-            const TextPosition at = positionOf(bytes, scan.problemAt, lines);
-            outcome.issues.push_back(Issue {ctx.path, at.line, at.column, scan.problem});
+            outcome.issues.push_back(issueAt(bytes, scan.problemAt, lines, ctx.path, {scan.problemCode, scan.problem}));
         }
     }
     return outcome;

@@ -84,9 +84,10 @@ public:
     }
 
 private:
-    std::size_t fail(std::size_t at, std::string what)
+    std::size_t fail(std::size_t at, IssueCode code, std::string what)
     {
         m_result.problemAt = at;
+        m_result.problemCode = code;
         m_result.problem = std::move(what);
         return npos;
     }
@@ -97,17 +98,18 @@ private:
         if (depth == path.size())
             return elements(pos);
         if (pos >= m_text.size() || m_text[pos] != '{')
-            return fail(pos, "expected a JSON object holding \"" + std::string(path[depth]) + "\"");
+            return fail(pos, IssueCode::UnexpectedStructure,
+                "expected a JSON object holding \"" + std::string(path[depth]) + "\"");
         bool found = false;
         pos = skipJsonWhitespace(m_text, pos + 1);
         while (pos < m_text.size() && m_text[pos] != '}') {
             std::string_view key;
             pos = readRawString(m_text, pos, key);
             if (pos == npos)
-                return fail(m_text.size(), "the document ends inside a member name");
+                return fail(m_text.size(), IssueCode::DocumentCutShort, "the document ends inside a member name");
             pos = skipJsonWhitespace(m_text, pos);
             if (pos >= m_text.size() || m_text[pos] != ':')
-                return fail(pos, "expected ':' after a member name");
+                return fail(pos, IssueCode::UnexpectedStructure, "expected ':' after a member name");
             pos = skipJsonWhitespace(m_text, pos + 1);
             if (key == path[depth]) {
                 found = true;
@@ -116,19 +118,19 @@ private:
                 pos = skipJsonValue(m_text, pos);
             }
             if (pos == npos)
-                return found
-                    ? npos
-                    : fail(m_text.size(), "the document ends before its \"" + std::string(path[depth]) + "\" member");
+                return found ? npos
+                             : fail(m_text.size(), IssueCode::DocumentCutShort,
+                                 "the document ends before its \"" + std::string(path[depth]) + "\" member");
             pos = skipJsonWhitespace(m_text, pos);
             if (pos < m_text.size() && m_text[pos] == ',')
                 pos = skipJsonWhitespace(m_text, pos + 1);
             else if (pos < m_text.size() && m_text[pos] != '}')
-                return fail(pos, "expected ',' or '}' between members");
+                return fail(pos, IssueCode::UnexpectedStructure, "expected ',' or '}' between members");
         }
         if (pos >= m_text.size())
-            return fail(pos, "the document ends inside an object");
+            return fail(pos, IssueCode::DocumentCutShort, "the document ends inside an object");
         if (!found)
-            return fail(pos, "expected a \"" + std::string(path[depth]) + "\" member");
+            return fail(pos, IssueCode::UnexpectedStructure, "expected a \"" + std::string(path[depth]) + "\" member");
         return pos + 1;
     }
 
@@ -136,12 +138,12 @@ private:
     std::size_t elements(std::size_t pos)
     {
         if (pos >= m_text.size() || m_text[pos] != '[')
-            return fail(pos, "expected an array of records");
+            return fail(pos, IssueCode::UnexpectedStructure, "expected an array of records");
         pos = skipJsonWhitespace(m_text, pos + 1);
         while (pos < m_text.size() && m_text[pos] != ']') {
             const std::size_t end = skipJsonValue(m_text, pos);
             if (end == npos)
-                return fail(pos, "the document ends inside this record: it is cut short");
+                return fail(pos, IssueCode::DocumentCutShort, "the document ends inside this record: it is cut short");
             m_result.elements.push_back(TextRange {pos, end});
             if (end >= m_nextTick) {
                 m_nextTick = end + kTickEvery;
@@ -154,10 +156,11 @@ private:
             if (pos < m_text.size() && m_text[pos] == ',')
                 pos = skipJsonWhitespace(m_text, pos + 1);
             else if (pos < m_text.size() && m_text[pos] != ']')
-                return fail(pos, "expected ',' or ']' after a record");
+                return fail(pos, IssueCode::UnexpectedStructure, "expected ',' or ']' after a record");
         }
         if (pos >= m_text.size())
-            return fail(pos, "the document ends inside the array of records: it is cut short");
+            return fail(
+                pos, IssueCode::DocumentCutShort, "the document ends inside the array of records: it is cut short");
         return pos + 1;
     }
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/issue.h"
+
 namespace kvt::engine {
 
 /// A byte range [begin, end) of the scanned text.
@@ -38,6 +40,7 @@ struct ArrayScan {
     std::vector<TextRange> elements; ///< complete elements, in file order
     std::size_t problemAt = std::string_view::npos; ///< where the structure broke, if it did
     std::string problem; ///< what was expected there
+    IssueCode problemCode = IssueCode::UnexpectedStructure; ///< UnexpectedStructure or DocumentCutShort
     bool cancelled = false;
 };
 

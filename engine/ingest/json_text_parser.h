@@ -9,6 +9,8 @@
 
 #include <simdjson.h>
 
+#include "engine/core/issue.h"
+
 namespace kvt::engine {
 
 /// Offset of the first byte that does not start a well-formed UTF-8 sequence (size() if none).
@@ -20,8 +22,7 @@ public:
     /// @p visit with the top-level object. @p visit returns false (and sets @p error) to reject the
     /// record. On failure @p errorOffset is the byte offset of the problem within @p text.
     template <typename Visit>
-    bool parse(
-        std::string_view text, std::size_t available, Visit &&visit, std::string &error, std::size_t &errorOffset)
+    bool parse(std::string_view text, std::size_t available, Visit &&visit, Problem &error, std::size_t &errorOffset)
     {
         namespace od = simdjson::ondemand;
         simdjson::padded_string_view input;
@@ -38,7 +39,7 @@ public:
             doc = m_parser.iterate(input);
             started = true;
             if (doc.type() != od::json_type::object) {
-                error = "expected a JSON object (one record)";
+                error = {IssueCode::NotAnObject, "expected a JSON object (one record)"};
                 errorOffset = 0;
                 return false;
             }
@@ -49,13 +50,13 @@ public:
             // simdjson 3.0 has no document::at_end(); a location still inside the text means more tokens.
             const char *rest = nullptr;
             if (doc.current_location().get(rest) == simdjson::SUCCESS && rest >= base && rest < base + text.size()) {
-                error = "unexpected text after the record";
+                error = {IssueCode::TrailingText, "unexpected text after the record"};
                 errorOffset = static_cast<std::size_t>(rest - base);
                 return false;
             }
             return true;
         } catch (const simdjson::simdjson_error &e) {
-            error = std::string("invalid JSON: ") + simdjson::error_message(e.error());
+            error = {IssueCode::InvalidJson, std::string("invalid JSON: ") + simdjson::error_message(e.error())};
             // A document that failed in its first pass has no position to ask for.
             if (e.error() == simdjson::UTF8_ERROR) {
                 errorOffset = firstInvalidUtf8(text);

@@ -101,6 +101,12 @@ struct FileSpan {
 // report says why) or cancelled.
 enum class FileStep { Read, Reported, Cancelled };
 
+void setError(FileReport &report, Problem &&problem)
+{
+    report.error = std::move(problem.message);
+    report.errorCode = problem.code;
+}
+
 // Step "expand inputs": folders walked, missing inputs reported, sizes taken.
 LoadPlan planLoad(const std::vector<std::string> &inputs, std::vector<FileReport> &reports)
 {
@@ -112,6 +118,7 @@ LoadPlan planLoad(const std::vector<std::string> &inputs, std::vector<FileReport
         report.path = m;
         report.format = "unknown";
         report.error = m + ": no such file or folder";
+        report.errorCode = IssueCode::FileNotFound;
         reports.push_back(std::move(report));
     }
     for (const auto &f : plan.files)
@@ -124,12 +131,13 @@ LoadPlan planLoad(const std::vector<std::string> &inputs, std::vector<FileReport
 FileStep openSource(const std::string &path, const FileSpan &span, const ProgressScale &scale, FileReport &report,
     std::shared_ptr<const SourceBuffer> &buffer)
 {
-    std::string error;
+    Problem error;
     // gzip files spend about half their time inflating, half parsing.
     buffer = SourceBuffer::open(path, error, scale.slice(span.base, span.size / 2));
     if (!buffer && error.empty())
         return FileStep::Cancelled;
-    report.error = error;
+    if (!error.empty())
+        setError(report, std::move(error));
     if (!buffer) {
         report.format = "unknown";
         return FileStep::Reported;
@@ -149,7 +157,7 @@ SniffResult sniffSource(std::string_view bytes, const LoadOptions &options, cons
         sniff.format = InputFormat::CsvHeaderless; // names given for a file without a header
     report.format = std::string(formatName(sniff.format));
     if (sniff.format == InputFormat::Unknown) {
-        report.error = file.path + ": " + sniff.reason;
+        setError(report, {sniff.problem, file.path + ": " + sniff.reason});
         report.skipped = file.fromFolder;
     } else if (sniff.format == InputFormat::AzureDiagnosticsJson) {
         report.layout = std::string(layoutName(sniff.layout));
@@ -169,7 +177,9 @@ bool readSource(const SniffResult &sniff, std::string_view bytes, const LoadOpti
         if (sniff.format == InputFormat::Csv) {
             csv.columns.clear();
         } else if (csv.columns.empty()) {
-            report.error = report.path + ": a CSV file without a header needs the column names (--columns)";
+            setError(report,
+                {IssueCode::CsvColumnsNeeded,
+                    report.path + ": a CSV file without a header needs the column names (--columns)"});
             return false;
         }
         outcome = readCsv(bytes, csv, ctx, dataset);

@@ -35,6 +35,9 @@ struct FileReport {
     std::vector<Issue> issues;
     std::vector<ColumnMapping> columns; ///< the file's own field names and what each maps to
     std::string error; ///< the file could not be read at all (or only partly, e.g. truncated gzip)
+    /// The kind of @c error, set exactly when @c error is not empty; severityOf() tells a partial
+    /// read (Warning) from a failure (Error).
+    std::optional<IssueCode> errorCode;
     /// Found while walking a folder and not an audit export (a README, a labels file...): reported,
     /// but not a failure of the load.
     bool skipped = false;

@@ -29,24 +29,15 @@ public:
         ++m_result.records;
     }
 
-    /// Counts a rejected record; the first ctx.maxIssues get a message with line and column.
-    void reject(std::size_t offset, const std::string &message)
+    /// Counts a rejected record; the first ctx.maxIssues are listed with line, column and byte.
+    void reject(std::size_t offset, const Problem &problem)
     {
         ++m_result.rejected;
-        if (m_result.issues.size() < m_ctx.maxIssues) {
-            const TextPosition pos = positionOf(m_bytes, offset, m_lines);
-            m_result.issues.push_back(Issue {m_ctx.path, pos.line, pos.column, message});
-        }
+        list(offset, problem);
     }
 
     /// Lists a problem that rejects no record (a file-level notice), with its line and column.
-    void note(std::size_t offset, const std::string &message)
-    {
-        if (m_result.issues.size() < m_ctx.maxIssues) {
-            const TextPosition pos = positionOf(m_bytes, offset, m_lines);
-            m_result.issues.push_back(Issue {m_ctx.path, pos.line, pos.column, message});
-        }
-    }
+    void note(std::size_t offset, const Problem &problem) { list(offset, problem); }
 
     /// Reports progress every 1 % of the file, and at least every 4 MB so a cancel is noticed within
     /// milliseconds even in a 10 GB file; false when the caller asked to stop. Also maps the file's
@@ -75,6 +66,12 @@ public:
     ReadOutcome take() { return std::move(m_result); }
 
 private:
+    void list(std::size_t offset, const Problem &problem)
+    {
+        if (m_result.issues.size() < m_ctx.maxIssues)
+            m_result.issues.push_back(issueAt(m_bytes, offset, m_lines, m_ctx.path, problem));
+    }
+
     std::string_view m_bytes;
     const ReadContext &m_ctx;
     Dataset &m_out;

@@ -24,4 +24,12 @@ TextPosition positionOf(std::string_view text, std::size_t offset, LineIndex &in
     return TextPosition {line, offset - index.lineStarts[line - 1] + 1};
 }
 
+Issue issueAt(
+    std::string_view text, std::size_t offset, LineIndex &index, const std::string &file, const Problem &problem)
+{
+    const TextPosition pos = positionOf(text, offset, index);
+    return Issue {file, pos.line, pos.column, problem.message, std::min(offset, text.size()), problem.code,
+        severityOf(problem.code)};
+}
+
 } // namespace kvt::engine

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Byte offset -> 1-based line and column, for error messages.
+// Byte offset -> 1-based line and column, for the issues the readers report.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/core/issue.h"
 
 namespace kvt::engine {
 
@@ -21,5 +24,10 @@ struct LineIndex {
 
 /// Line and column (in bytes) of @p offset in @p text.
 TextPosition positionOf(std::string_view text, std::size_t offset, LineIndex &index);
+
+/// @p problem placed at @p offset of @p text (the content of @p file): line, column and byte, with
+/// the severity its code has.
+Issue issueAt(
+    std::string_view text, std::size_t offset, LineIndex &index, const std::string &file, const Problem &problem);
 
 } // namespace kvt::engine

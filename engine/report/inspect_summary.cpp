@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/report/issue_text.h"
+
 namespace kvt::engine {
 
 std::map<std::string, double> fieldCoverage(const Dataset &data, FieldView view)
@@ -39,13 +41,16 @@ nlohmann::json inspectJson(const LoadResult &load, FieldView view)
     for (const auto &f : load.files) {
         nlohmann::json warnings = nlohmann::json::array();
         for (const auto &issue : f.issues)
-            warnings.push_back({{"line", issue.line}, {"column", issue.column}, {"message", issue.message}});
+            warnings.push_back({{"line", issue.line}, {"column", issue.column}, {"message", issue.message},
+                {"byte", issue.byte}, {"code", issueCodeName(issue.code)}, {"severity", severityName(issue.severity)}});
         nlohmann::json file {{"path", f.path}, {"format", f.format}, {"records", f.records}, {"rejected", f.rejected},
             {"warnings", warnings}, {"bytes", f.bytes}, {"compressed", f.compressed}};
         if (!f.layout.empty())
             file["layout"] = f.layout;
         if (!f.error.empty())
             file["error"] = f.error;
+        if (f.errorCode)
+            file["error_code"] = issueCodeName(*f.errorCode);
         if (f.skipped)
             file["skipped"] = true;
         nlohmann::json columns = nlohmann::json::array();

@@ -20,7 +20,8 @@ enum class FieldView { AzureDiagnostics, Ecs };
 std::map<std::string, double> fieldCoverage(const Dataset &data, FieldView view = FieldView::AzureDiagnostics);
 
 /// The JSON document `kvtriage-cli inspect` prints (shape fixed by spec/cli.md; each file also lists
-/// its own field names and the canonical field each fills).
+/// its own field names and the canonical field each fills). Beyond the spec, each warning carries
+/// its `code` (issueCodeName), `severity` and `byte`, and a file with an `error` its `error_code`.
 nlohmann::json inspectJson(const LoadResult &load, FieldView view = FieldView::AzureDiagnostics);
 
 } // namespace kvt::engine

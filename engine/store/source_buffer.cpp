@@ -99,15 +99,15 @@ std::size_t gzipSizeHint(std::string_view in)
 // Inflates a whole gzip stream (several members allowed, as `cat a.gz b.gz` produces) straight
 // into @p out. False only when cancelled (error empty) or out of memory; a damaged stream keeps
 // what was inflated and sets @p error as a warning.
-bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, const ProgressFn &progress)
+bool inflateGzip(std::string_view in, InflatedBuffer &out, Problem &error, const ProgressFn &progress)
 {
     z_stream zs {};
     if (inflateInit2(&zs, 15 + 32) != Z_OK) {
-        error = "zlib initialisation failed";
+        error = {IssueCode::InflateFailed, "zlib initialisation failed"};
         return false;
     }
     if (!out.reserveMore(std::max(gzipSizeHint(in) + 1, in.size() * 4))) {
-        error = "out of memory inflating the file";
+        error = {IssueCode::OutOfMemory, "out of memory inflating the file"};
         inflateEnd(&zs);
         return false;
     }
@@ -116,7 +116,7 @@ bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, c
     std::uint64_t lastReport = 0;
     for (;;) {
         if (out.room() == 0 && !out.reserveMore(std::size_t {1} << 20)) {
-            error = "out of memory inflating the file";
+            error = {IssueCode::OutOfMemory, "out of memory inflating the file"};
             inflateEnd(&zs);
             return false;
         }
@@ -130,7 +130,7 @@ bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, c
             lastReport = consumed;
             if (!progress(consumed, in.size())) {
                 inflateEnd(&zs);
-                error.clear();
+                error = {};
                 return false;
             }
         }
@@ -146,15 +146,17 @@ bool inflateGzip(std::string_view in, InflatedBuffer &out, std::string &error, c
                 zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size() - consumed, 1U << 30));
                 continue;
             }
-            error = "gzip stream ends early (cut short or damaged) after " + std::to_string(out.size())
-                + " inflated bytes";
+            error = {IssueCode::GzipTruncated,
+                "gzip stream ends early (cut short or damaged) after " + std::to_string(out.size())
+                    + " inflated bytes"};
             inflateEnd(&zs);
             return true; // keep what was inflated: the readable records still load
         }
         if (rc == Z_BUF_ERROR && zs.avail_out == 0)
             continue; // the output filled up: more room next round
         if (rc != Z_OK) {
-            error = std::string("gzip data is corrupt: ") + (zs.msg ? zs.msg : "inflate failed");
+            error = {
+                IssueCode::GzipCorrupt, std::string("gzip data is corrupt: ") + (zs.msg ? zs.msg : "inflate failed")};
             inflateEnd(&zs);
             return true;
         }
@@ -187,21 +189,21 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::fromString(std::string content
 }
 
 std::shared_ptr<const SourceBuffer> SourceBuffer::open(
-    const std::string &path, std::string &error, const ProgressFn &progress)
+    const std::string &path, Problem &error, const ProgressFn &progress)
 {
-    error.clear();
+    error = {};
     std::shared_ptr<const SourceBuffer> raw;
     if (path == "-") {
         raw = std::make_shared<HeapBuffer>(readStandardInput());
     } else {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            error = describeErrno(path, "cannot open");
+            error = {IssueCode::FileUnreadable, describeErrno(path, "cannot open")};
             return nullptr;
         }
         struct stat st { };
         if (::fstat(fd, &st) != 0) {
-            error = describeErrno(path, "cannot stat");
+            error = {IssueCode::FileUnreadable, describeErrno(path, "cannot stat")};
             ::close(fd);
             return nullptr;
         }
@@ -213,7 +215,7 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(
             void *addr = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
             ::close(fd);
             if (addr == MAP_FAILED) {
-                error = describeErrno(path, "cannot map");
+                error = {IssueCode::FileUnreadable, describeErrno(path, "cannot map")};
                 return nullptr;
             }
             ::madvise(addr, size, MADV_SEQUENTIAL);
@@ -223,13 +225,14 @@ std::shared_ptr<const SourceBuffer> SourceBuffer::open(
     if (!looksGzip(raw->bytes()))
         return raw;
     auto inflated = std::make_shared<InflatedBuffer>();
-    std::string inflateError;
+    Problem inflateError;
     if (!inflateGzip(raw->bytes(), *inflated, inflateError, progress)) {
-        error = inflateError.empty() ? std::string {} : path + ": " + inflateError;
+        if (!inflateError.empty())
+            error = {inflateError.code, path + ": " + inflateError.message};
         return nullptr;
     }
-    if (!inflateError.empty())
-        error = path + ": " + inflateError; // a warning: the inflated prefix is still returned
+    if (!inflateError.empty()) // a warning: the inflated prefix is still returned
+        error = {inflateError.code, path + ": " + inflateError.message};
     return inflated;
 }
 

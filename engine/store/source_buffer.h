@@ -22,9 +22,11 @@ public:
 
     /// Opens @p path (or "-" for standard input). gzip content is recognised by its magic bytes.
     /// @p progress sees compressed bytes consumed while inflating. Returns nullptr and sets
-    /// @p error on failure; a cancelled inflate returns nullptr with an empty error.
+    /// @p error on failure; a cancelled inflate returns nullptr with an empty error. A damaged or
+    /// truncated gzip returns what was inflated and sets @p error as a warning (GzipCorrupt,
+    /// GzipTruncated).
     static std::shared_ptr<const SourceBuffer> open(
-        const std::string &path, std::string &error, const ProgressFn &progress = {});
+        const std::string &path, Problem &error, const ProgressFn &progress = {});
     /// Wraps bytes already in memory (tests, standard input).
     static std::shared_ptr<const SourceBuffer> fromString(std::string content);
 };
