@@ -58,13 +58,17 @@ template <typename P, typename Int> ParamSpec<P> integer(const Meta &m, Int P::*
     return s;
 }
 
-template <typename P> ParamSpec<P> number(const Meta &m, double P::*member)
+/// A real; @p min, when given, is the smallest accepted value.
+template <typename P> ParamSpec<P> number(const Meta &m, double P::*member, std::optional<double> min = std::nullopt)
 {
     ParamSpec<P> s = rowOf<P>(m, ParamType::Number);
-    s.parse = [option = m.option, member](P &p, std::span<const std::string> texts) -> std::string {
+    s.min = min;
+    s.parse = [option = m.option, member, min](P &p, std::span<const std::string> texts) -> std::string {
         const auto n = parseNumber(texts.back());
         if (!n)
             return quoted(option, texts.back(), "is not a number");
+        if (min && *n < *min)
+            return "--" + option + ": " + texts.back() + " is below " + formatParamValue(*min, false);
         p.*member = *n;
         return {};
     };

@@ -21,7 +21,7 @@ void addSeriesRows(std::vector<ParamSpec<S>> &t)
     t.push_back(rows::duration<S>({"bin", "timeframe", "1d", "", "the make-series step (1d, 1h, 30m, ...)"}, &S::bin));
     t.push_back(rows::number<S>({"score-threshold", "scorethreshold", "3", "",
                                     "series_decompose_anomalies flags a point whose score exceeds this"},
-        &S::scoreThreshold));
+        &S::scoreThreshold, 0.0));
     t.push_back(rows::number<S>({"baseline-threshold", "baselinethreshold", "25", "records per bin",
                                     "a flagged point counts only when its baseline (truncated) exceeds this"},
         &S::baselineThreshold));

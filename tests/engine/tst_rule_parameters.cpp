@@ -175,6 +175,8 @@ void TestRuleParameters::rejected_data()
     QTest::newRow("score inf") << "sentinel" << std::string("score-threshold") << std::string("inf")
                                << "--score-threshold: 'inf' is not a number";
     QTest::newRow("now") << "sentinel" << std::string("now") << std::string("yesterday") << "--now: 'yesterday'";
+    QTest::newRow("score negative") << "sentinel" << std::string("score-threshold") << std::string("-1")
+                                    << "--score-threshold: -1 is below 0";
     QTest::newRow("trend") << "sentinel" << std::string("trend") << std::string("cubic")
                            << "--trend: 'cubic' is not linefit, avg or none";
     QTest::newRow("operations empty") << "sentinel" << std::string("operations") << std::string(",")
