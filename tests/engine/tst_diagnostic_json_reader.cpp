@@ -3,6 +3,7 @@
 
 #include "engine/generate/output_file.h"
 #include "engine/ingest/loader.h"
+#include "engine/report/issue_text.h"
 
 using namespace kvt::engine;
 
@@ -21,6 +22,13 @@ std::string writeTemp(QTemporaryDir &dir, const QString &name, const std::string
     if (!out || !out->write(content) || !out->close(error))
         qFatal("cannot write %s", path.c_str());
     return path;
+}
+
+// Line and column (1-based) of byte @p offset of @p text: what an issue's byte must agree with.
+std::pair<std::uint64_t, std::uint64_t> lineAndColumn(const QByteArray &text, std::uint64_t offset)
+{
+    const QByteArray before = text.left(qsizetype(offset));
+    return {std::uint64_t(before.count('\n')) + 1, std::uint64_t(before.size() - before.lastIndexOf('\n'))};
 }
 
 } // namespace
@@ -52,35 +60,75 @@ void TestDiagnosticJsonReader::badInput_data()
     QTest::addColumn<int>("rejected");
     QTest::addColumn<int>("issueLine"); // line of the first issue, 0 = no issue
     QTest::addColumn<QString>("message"); // part of the first issue or file error
+    QTest::addColumn<QString>("code"); // issueCodeName of that issue or file error; empty = none
+    QTest::addColumn<QString>("severity");
     const QByteArray g1 = QByteArray::fromStdString(kGood1), g2 = QByteArray::fromStdString(kGood2);
 
-    QTest::newRow("two good lines") << g1 + "\n" + g2 + "\n" << 2 << 0 << 0 << "";
-    QTest::newRow("crlf and blank lines") << g1 + "\r\n\r\n" + g2 + "\r\n" << 2 << 0 << 0 << "";
-    QTest::newRow("utf-8 bom") << "\xEF\xBB\xBF" + g1 + "\n" << 1 << 0 << 0 << "";
+    QTest::newRow("two good lines") << g1 + "\n" + g2 + "\n"
+                                    << 2 << 0 << 0 << ""
+                                    << ""
+                                    << "";
+    QTest::newRow("crlf and blank lines") << g1 + "\r\n\r\n" + g2 + "\r\n"
+                                          << 2 << 0 << 0 << ""
+                                          << ""
+                                          << "";
+    QTest::newRow("utf-8 bom") << "\xEF\xBB\xBF" + g1 + "\n"
+                               << 1 << 0 << 0 << ""
+                               << ""
+                               << "";
     QTest::newRow("corrupt line in the middle")
-        << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\": \n" + g2 << 2 << 1 << 2 << "invalid JSON";
+        << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\": \n" + g2 << 2 << 1 << 2 << "invalid JSON"
+        << "invalid-json"
+        << "error";
     QTest::newRow("missing time") << g1 + "\n{\"operationName\":\"SecretGet\",\"resourceId\":\"x\"}\n"
-                                  << 1 << 1 << 2 << "missing 'time'";
+                                  << 1 << 1 << 2 << "missing 'time'"
+                                  << "missing-time"
+                                  << "error";
     QTest::newRow("time of wrong type") << g1 + "\n{\"time\":5,\"operationName\":\"SecretGet\"}\n"
-                                        << 1 << 1 << 2 << "time: expected";
+                                        << 1 << 1 << 2 << "time: expected"
+                                        << "wrong-field-type"
+                                        << "error";
     QTest::newRow("bad time text") << g1 + "\n{\"time\":\"yesterday\",\"operationName\":\"SecretGet\"}\n"
-                                   << 1 << 1 << 2 << "not an ISO 8601";
+                                   << 1 << 1 << 2 << "not an ISO 8601"
+                                   << "bad-time"
+                                   << "error";
     QTest::newRow("operation of wrong type")
         << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":{\"a\":1}}\n"
-        << 1 << 1 << 2 << "operationName: expected a string";
+        << 1 << 1 << 2 << "operationName: expected a string"
+        << "wrong-field-type"
+        << "error";
     QTest::newRow("durationMs not a number") << g1 + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"durationMs\":\"fast\"}\n"
-                                             << 1 << 1 << 2 << "durationMs";
+                                             << 1 << 1 << 2 << "durationMs"
+                                             << "wrong-field-type"
+                                             << "error";
     QTest::newRow("invalid utf-8") << g1
             + "\n{\"time\":\"2026-11-01T10:00:00Z\",\"operationName\":\"Secret\xC3\x28Get\"}\n"
-                                   << 1 << 1 << 2 << "invalid JSON";
-    QTest::newRow("truncated last line") << g1 + "\n" + g2.left(60) << 1 << 1 << 2 << "invalid JSON";
-    QTest::newRow("text after the record") << g1 + " {}\n" + g2 << 1 << 1 << 1 << "unexpected text";
-    QTest::newRow("array line") << g1 + "\n[1,2]\n" << 1 << 1 << 2 << "expected a JSON object";
-    QTest::newRow("empty file") << QByteArray() << 0 << 0 << 0 << "empty";
+                                   << 1 << 1 << 2 << "invalid JSON"
+                                   << "invalid-json"
+                                   << "error";
+    QTest::newRow("truncated last line") << g1 + "\n" + g2.left(60) << 1 << 1 << 2 << "invalid JSON"
+                                         << "invalid-json"
+                                         << "error";
+    QTest::newRow("text after the record") << g1 + " {}\n" + g2 << 1 << 1 << 1 << "unexpected text"
+                                           << "trailing-text"
+                                           << "error";
+    QTest::newRow("array line") << g1 + "\n[1,2]\n"
+                                << 1 << 1 << 2 << "expected a JSON object"
+                                << "not-an-object"
+                                << "error";
+    QTest::newRow("empty file") << QByteArray() << 0 << 0 << 0 << "empty"
+                                << "empty-file"
+                                << "error";
     QTest::newRow("CSV with known columns is read as CSV")
-        << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 1 << 0 << 0 << "";
-    QTest::newRow("plain text") << QByteArray("hello world\nthis is no export\n") << 0 << 0 << 0 << "not a recognised";
-    QTest::newRow("other json object") << QByteArray("{\"hello\":\"world\"}\n") << 0 << 0 << 0 << "not a recognised";
+        << QByteArray("TimeGenerated,OperationName\n2026-11-01,SecretGet\n") << 1 << 0 << 0 << ""
+        << ""
+        << "";
+    QTest::newRow("plain text") << QByteArray("hello world\nthis is no export\n") << 0 << 0 << 0 << "not a recognised"
+                                << "unrecognised-format"
+                                << "error";
+    QTest::newRow("other json object") << QByteArray("{\"hello\":\"world\"}\n") << 0 << 0 << 0 << "not a recognised"
+                                       << "unrecognised-format"
+                                       << "error";
 }
 
 void TestDiagnosticJsonReader::badInput()
@@ -90,6 +138,8 @@ void TestDiagnosticJsonReader::badInput()
     QFETCH(int, rejected);
     QFETCH(int, issueLine);
     QFETCH(QString, message);
+    QFETCH(QString, code);
+    QFETCH(QString, severity);
     QTemporaryDir dir;
     const auto path = writeTemp(dir, QStringLiteral("input.json"), content.toStdString());
     const LoadResult result = loadInputs({path}, {});
@@ -105,12 +155,23 @@ void TestDiagnosticJsonReader::badInput()
         QVERIFY(f.issues.front().column >= 1);
         QCOMPARE(f.issues.front().file, path);
         QVERIFY2(QString::fromStdString(f.issues.front().message).contains(message), f.issues.front().message.c_str());
+        const Issue &issue = f.issues.front();
+        QCOMPARE(QString::fromUtf8(issueCodeName(issue.code)), code);
+        QCOMPARE(QString::fromUtf8(severityName(issue.severity)), severity);
+        const auto [line, column] = lineAndColumn(content, issue.byte);
+        QCOMPARE(line, issue.line);
+        QCOMPARE(column, issue.column);
+        QVERIFY(!f.errorCode);
     } else if (!message.isEmpty()) {
         QVERIFY2(QString::fromStdString(f.error).contains(message), f.error.c_str());
         QVERIFY(QString::fromStdString(f.error).startsWith(QString::fromStdString(path)));
+        QVERIFY(f.errorCode);
+        QCOMPARE(QString::fromUtf8(issueCodeName(*f.errorCode)), code);
+        QCOMPARE(QString::fromUtf8(severityName(severityOf(*f.errorCode))), severity);
     } else {
         QVERIFY(f.issues.empty());
         QVERIFY(f.error.empty());
+        QVERIFY(!f.errorCode);
     }
 }
 
@@ -200,6 +261,7 @@ void TestDiagnosticJsonReader::folderIsWalked()
     const auto readme
         = std::find_if(result.files.begin(), result.files.end(), [](const FileReport &f) { return !f.error.empty(); });
     QVERIFY(readme != result.files.end() && readme->skipped);
+    QCOMPARE(readme->errorCode, std::optional {IssueCode::UnrecognisedFormat});
     const LoadResult named = loadInputs({readme->path}, {});
     QVERIFY(!named.files.front().skipped && !named.files.front().error.empty());
 }
@@ -209,6 +271,8 @@ void TestDiagnosticJsonReader::missingFileIsReported()
     const LoadResult result = loadInputs({"/nonexistent/PT1H.json"}, {});
     QCOMPARE(result.files.size(), std::size_t {1});
     QVERIFY(QString::fromStdString(result.files.front().error).contains(QStringLiteral("no such file")));
+    QCOMPARE(result.files.front().errorCode, std::optional {IssueCode::FileNotFound});
+    QCOMPARE(severityOf(IssueCode::FileNotFound), Severity::Error);
     QCOMPARE(result.records(), std::uint64_t {0});
 }
 
@@ -327,11 +391,14 @@ void TestDiagnosticJsonReader::gzipVariants_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<int>("records"); // -1: some, fewer than all
     QTest::addColumn<QString>("warning"); // part of the file's error text; empty = none
-    QTest::newRow("one member") << "one" << 2 << "";
-    QTest::newRow("two members") << "two" << 4 << "";
-    QTest::newRow("large member then a small one") << "large-first" << 6002 << "";
-    QTest::newRow("cut short") << "truncated" << -1 << "ends early";
-    QTest::newRow("damaged in the middle") << "corrupt" << -1 << "gzip"; // zlib may see it only at the end
+    QTest::addColumn<QStringList>("codes"); // issueCodeName of the file's error: one of these
+    QTest::newRow("one member") << "one" << 2 << "" << QStringList {};
+    QTest::newRow("two members") << "two" << 4 << "" << QStringList {};
+    QTest::newRow("large member then a small one") << "large-first" << 6002 << "" << QStringList {};
+    QTest::newRow("cut short") << "truncated" << -1 << "ends early" << QStringList {"gzip-truncated"};
+    // zlib may see the damage only at the end, as a stream that ends early.
+    QTest::newRow("damaged in the middle")
+        << "corrupt" << -1 << "gzip" << QStringList {"gzip-corrupt", "gzip-truncated"};
 }
 
 void TestDiagnosticJsonReader::gzipVariants()
@@ -339,6 +406,7 @@ void TestDiagnosticJsonReader::gzipVariants()
     QFETCH(QString, kind);
     QFETCH(int, records);
     QFETCH(QString, warning);
+    QFETCH(QStringList, codes);
     QTemporaryDir dir;
     std::string bytes;
     if (kind == "one")
@@ -369,6 +437,11 @@ void TestDiagnosticJsonReader::gzipVariants()
         QVERIFY(f.records > 0 && f.records < 6000);
     }
     QVERIFY2(warning.isEmpty() ? f.error.empty() : QString::fromStdString(f.error).contains(warning), f.error.c_str());
+    QCOMPARE(f.errorCode.has_value(), !codes.isEmpty());
+    if (f.errorCode) {
+        QVERIFY2(codes.contains(QString::fromUtf8(issueCodeName(*f.errorCode))), issueCodeName(*f.errorCode).data());
+        QCOMPARE(severityOf(*f.errorCode), Severity::Warning); // a partial read, not a failure
+    }
 }
 
 QTEST_APPLESS_MAIN(TestDiagnosticJsonReader)
