@@ -305,56 +305,6 @@ private:
 
 } // namespace
 
-std::string closeAfterLastElement(std::string_view text)
-{
-    // Tracks open brackets outside strings; remembers the last comma that follows a complete
-    // element nested at least two levels deep (an element of the records or rows array).
-    std::string stack, stackAtCut;
-    std::size_t cut = std::string_view::npos;
-    bool inString = false, escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        switch (c) {
-        case '"': inString = true; break;
-        case '{':
-        case '[': stack.push_back(c); break;
-        case '}':
-        case ']':
-            if (!stack.empty())
-                stack.pop_back();
-            break;
-        case ',':
-            if (stack.size() >= 2 && i > 0) {
-                std::size_t j = i;
-                while (
-                    j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\t'))
-                    --j;
-                if (j > 0 && (text[j - 1] == '}' || text[j - 1] == ']')) {
-                    cut = i;
-                    stackAtCut = stack;
-                }
-            }
-            break;
-        default: break;
-        }
-    }
-    if (cut == std::string_view::npos)
-        return {};
-    std::string repaired(text.substr(0, cut));
-    for (auto it = stackAtCut.rbegin(); it != stackAtCut.rend(); ++it)
-        repaired.push_back(*it == '{' ? '}' : ']');
-    return repaired;
-}
-
 std::vector<ColumnMapping> fieldNamesOf(std::string_view objectText)
 {
     RecordBuilder builder;

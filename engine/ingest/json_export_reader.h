@@ -16,9 +16,4 @@ ReadOutcome readJsonExport(std::string_view bytes, JsonShape shape, const ReadCo
 /// `identity.claim.appid`...), each with the canonical field it fills.
 std::vector<ColumnMapping> fieldNamesOf(std::string_view objectText);
 
-/// @p text cut after its last complete element two or more levels deep, with the open brackets
-/// closed: a truncated array or table becomes valid JSON holding every complete record. Empty when
-/// there is no such element.
-std::string closeAfterLastElement(std::string_view text);
-
 } // namespace kvt::engine

@@ -48,4 +48,9 @@ struct ArrayScan {
 ArrayScan scanJsonArrays(std::string_view text, const std::vector<std::string_view> &path,
     const std::function<bool(std::size_t)> &tick = {});
 
+/// @p text cut after its last complete element two or more levels deep, with the open brackets
+/// closed: a truncated array or table becomes valid JSON holding every complete record. Empty when
+/// there is no such element.
+std::string closeAfterLastElement(std::string_view text);
+
 } // namespace kvt::engine
