@@ -108,6 +108,7 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_records.reset();
         m_recordQuery.reset();
         m_selection = {};
+        m_chartKeys.clear();
         m_series->setSeries(outcome->dailyByCaller);
         Q_EMIT datasetChanged();
         Q_EMIT selectionChanged(m_selection);
@@ -238,6 +239,14 @@ void AnalysisSession::clearSelection()
 {
     setSelection({});
     forgetRecords();
+}
+
+void AnalysisSession::setChartKeys(const QStringList &keys)
+{
+    if (keys == m_chartKeys)
+        return;
+    m_chartKeys = keys;
+    Q_EMIT chartKeysChanged();
 }
 
 void AnalysisSession::forgetRecords()

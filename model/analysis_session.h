@@ -81,6 +81,9 @@ public:
     void selectBin(const QString &key, engine::Ticks bin);
     void selectAlert(int alert);
     void clearSelection();
+    /// The keys the series chart overlays (a view choice: no engine work). Empty: the chart picks.
+    QStringList chartKeys() const { return m_chartKeys; }
+    void setChartKeys(const QStringList &keys);
 
     // Records (the drill-down).
     /// Runs @p query against the current results off the GUI thread; @ref recordsChanged follows.
@@ -111,6 +114,7 @@ Q_SIGNALS:
     /// The rescore job went idle without new results (cancelled).
     void rescoreCancelled();
     void selectionChanged(const kvt::model::Selection &selection);
+    void chartKeysChanged();
     /// A new set of records to show (or none: @ref records() is null).
     void recordsChanged();
 
@@ -134,6 +138,7 @@ private:
     engine::ElasticBurstParams m_burstParams;
     std::shared_ptr<const RuleResults> m_results;
     Selection m_selection;
+    QStringList m_chartKeys;
     std::shared_ptr<const RecordSet> m_records;
     std::optional<engine::RecordQuery> m_recordQuery; ///< what the selection asks to show (re-run after a rescore)
     QStringList m_requestedInputs; ///< the inputs last asked for (a reload reads them)

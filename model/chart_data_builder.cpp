@@ -34,4 +34,29 @@ ChartData buildChartData(const engine::SeriesTable &table, const std::vector<int
     return data;
 }
 
+QList<QPointF> decimateMinMax(const QList<QPointF> &points, int maxPoints)
+{
+    if (maxPoints < 4 || points.size() <= maxPoints)
+        return points;
+    const qsizetype buckets = maxPoints / 2;
+    const double per = static_cast<double>(points.size()) / static_cast<double>(buckets);
+    QList<QPointF> out;
+    out.reserve(buckets * 2);
+    for (qsizetype b = 0; b < buckets; ++b) {
+        const auto first = static_cast<qsizetype>(static_cast<double>(b) * per);
+        const auto last = std::min(points.size(), static_cast<qsizetype>(static_cast<double>(b + 1) * per));
+        qsizetype lo = first, hi = first;
+        for (qsizetype i = first; i < last; ++i) {
+            if (points[i].y() < points[lo].y())
+                lo = i;
+            if (points[i].y() > points[hi].y())
+                hi = i;
+        }
+        out.append(points[std::min(lo, hi)]);
+        if (lo != hi)
+            out.append(points[std::max(lo, hi)]);
+    }
+    return out;
+}
+
 } // namespace kvt::model

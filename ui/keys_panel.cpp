@@ -65,6 +65,7 @@ KeysPanel::KeysPanel(model::AnalysisSession *session, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(int(model::KeyListModel::Column::Status), Qt::AscendingOrder); // anomalous first
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows overlay in the chart
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(22);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -76,6 +77,12 @@ KeysPanel::KeysPanel(model::AnalysisSession *session, QWidget *parent)
             if (current.isValid())
                 m_session->selectKey(current.data(model::KeyListModel::KeyRole).toString());
         });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        QStringList chosen;
+        for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+            chosen.append(row.data(model::KeyListModel::KeyRole).toString());
+        m_session->setChartKeys(chosen.size() > 1 ? chosen : QStringList()); // one row: the selected key
+    });
     connect(m_session, &model::AnalysisSession::selectionChanged, this, &KeysPanel::followSelection);
     connect(keys, &QAbstractItemModel::modelReset, this, &KeysPanel::showCounts);
     connect(keys, &QAbstractItemModel::modelReset, this, &KeysPanel::followSelection);

@@ -10,6 +10,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -17,6 +18,7 @@
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
 #include "ui/chart/chart_panel.h"
+#include "ui/chart/rule_chart_panel.h"
 #include "ui/import_issues_panel.h"
 #include "ui/keys_panel.h"
 #include "ui/load_options_dialog.h"
@@ -29,8 +31,9 @@ namespace kvt::ui {
 
 MainWindow::MainWindow(model::AnalysisSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_keysPanel(new KeysPanel(session, this)),
-      m_seriesPanel(new SeriesPanel(session, this)), m_chartPanel(new ChartPanel(session, this)),
-      m_progress(new ProgressStrip(this)), m_status(new SessionStatusLabel(session, this))
+      m_seriesPanel(new SeriesPanel(session, this)), m_ruleChartPanel(new RuleChartPanel(session, this)),
+      m_chartPanel(new ChartPanel(session, this)), m_progress(new ProgressStrip(this)),
+      m_status(new SessionStatusLabel(session, this))
 {
     setWindowTitle(tr("kvtriage"));
     setAcceptDrops(true);
@@ -38,9 +41,14 @@ MainWindow::MainWindow(model::AnalysisSession *session, QWidget *parent)
     auto *lists = new QTabWidget(this);
     lists->addTab(m_keysPanel, tr("Rule &keys"));
     lists->addTab(m_seriesPanel, tr("All &callers"));
+    // Each list has its chart: the rule's keys with what the rule scores, every caller with all records.
+    auto *charts = new QStackedWidget(this);
+    charts->addWidget(m_ruleChartPanel);
+    charts->addWidget(m_chartPanel);
+    connect(lists, &QTabWidget::currentChanged, charts, &QStackedWidget::setCurrentIndex);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(lists);
-    splitter->addWidget(m_chartPanel);
+    splitter->addWidget(charts);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({560, 720});

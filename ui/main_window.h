@@ -18,6 +18,7 @@ namespace kvt::ui {
 class ChartPanel;
 class KeysPanel;
 class ProgressStrip;
+class RuleChartPanel;
 class SeriesPanel;
 class SessionStatusLabel;
 
@@ -31,6 +32,7 @@ public:
     model::AnalysisSession *session() const { return m_session; }
     KeysPanel *keysPanel() const { return m_keysPanel; }
     SeriesPanel *seriesPanel() const { return m_seriesPanel; }
+    RuleChartPanel *ruleChartPanel() const { return m_ruleChartPanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ProgressStrip *progressStrip() const { return m_progress; }
     QString statusText() const;
@@ -49,6 +51,7 @@ private:
     model::AnalysisSession *m_session;
     KeysPanel *m_keysPanel;
     SeriesPanel *m_seriesPanel;
+    RuleChartPanel *m_ruleChartPanel;
     ChartPanel *m_chartPanel;
     ProgressStrip *m_progress;
     SessionStatusLabel *m_status;
