@@ -15,7 +15,8 @@ namespace kvt::model {
 class ImportIssuesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum class Column { File, Line, Column, Message, Count };
+    enum class Column { Severity, File, Line, Column, Message, Count };
+    enum Role : int { CodeRole = Qt::UserRole + 1 /* int, engine::IssueCode */, SeverityRole /* int */ };
 
     explicit ImportIssuesModel(QObject *parent = nullptr);
 
@@ -35,7 +36,9 @@ private:
         quint64 line = 0;
         quint64 column = 0;
         QString message;
-        bool fileError = false;
+        engine::Severity severity = engine::Severity::Error;
+        int code = -1; ///< engine::IssueCode, or -1 for the "more not listed" line
+        quint64 byte = 0;
     };
     std::vector<Row> m_rows;
     quint64 m_rejected = 0;
