@@ -2,14 +2,21 @@
 // kvtriage: the desktop app. Command-line handling and wiring only.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTimer>
+#include <QSettings>
 
 #include <cstdio>
+#include <memory>
+#include <string_view>
 
 #include "model/analysis_session.h"
+#include "model/app_settings.h"
+#include "model/params_file.h"
 #include "ui/main_window.h"
+#include "ui/screenshot_capture.h"
 
 namespace {
+
+namespace engine = kvt::engine;
 
 // Parses "WxH"; an invalid size yields an empty QSize.
 QSize parseSize(const QString &text)
@@ -20,11 +27,24 @@ QSize parseSize(const QString &text)
     return okW && okH && size.width() > 0 && size.height() > 0 ? size : QSize();
 }
 
+// --help and --version print and exit: they need no display, so no QApplication either.
+bool onlyPrints(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = onlyPrints(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("kvtriage"));
     QApplication::setApplicationName(QStringLiteral("kvtriage"));
     QApplication::setApplicationVersion(QStringLiteral(KVT_VERSION));
@@ -37,11 +57,19 @@ int main(int argc, char **argv)
         QStringLiteral("Render the main window after loading into <png> and exit."), QStringLiteral("png"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."),
         QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption select(QStringLiteral("select"),
+        QStringLiteral("With --screenshot: select this series key (a caller IP, or a vault) first."),
+        QStringLiteral("key"));
+    const QCommandLineOption params(QStringLiteral("params"),
+        QStringLiteral("Rule parameters from a JSON file, as kvtriage-cli --params reads them."),
+        QStringLiteral("file.json"));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(select);
+    parser.addOption(params);
     parser.addPositionalArgument(
         QStringLiteral("files"), QStringLiteral("Audit exports or folders to open."), QStringLiteral("[FILE...]"));
-    parser.process(app);
+    parser.process(*app);
 
     const QSize windowSize = parseSize(parser.value(size));
     if (!windowSize.isValid()) {
@@ -49,35 +77,36 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    QSettings store;
+    kvt::model::AppSettings settings(store);
     kvt::model::AnalysisSession session;
-    kvt::ui::MainWindow window(&session);
+    // The last tuning comes back, unless a --params file says otherwise.
+    engine::SentinelParams sentinel;
+    engine::ElasticBurstParams burst;
+    if (!parser.isSet(screenshot))
+        settings.restoreParameters(sentinel, burst);
+    if (parser.isSet(params)) {
+        const QString error = kvt::model::readParamsFile(parser.value(params), sentinel, burst);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "kvtriage: --params: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+    session.setSentinelParams(sentinel, kvt::model::AnalysisSession::Apply::Now);
+    session.setBurstParams(burst, kvt::model::AnalysisSession::Apply::Now);
+    if (!parser.isSet(screenshot))
+        QObject::connect(&session, &kvt::model::AnalysisSession::parametersChanged, &settings,
+            [&] { settings.saveParameters(session.sentinelParams(), session.burstParams()); });
+
+    kvt::ui::MainWindow window(&session, parser.isSet(screenshot) ? nullptr : &settings);
     window.resize(windowSize);
     const QStringList files = parser.positionalArguments();
-
     if (parser.isSet(screenshot)) {
-        const QString target = parser.value(screenshot);
-        auto capture = [&window, target] {
-            const bool saved = window.grab().save(target, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "kvtriage: cannot write %s\n", qPrintable(target));
-            QApplication::exit(saved ? 0 : 1);
-        };
-        window.show();
-        // Render once what the analyst would see is on screen: the rules' results, or the reason
-        // there are none (a failed or empty load).
-        auto captureLater = [&window, capture] { QTimer::singleShot(300, &window, capture); };
-        QObject::connect(&session, &kvt::model::AnalysisSession::resultsChanged, &window, captureLater);
-        QObject::connect(&session, &kvt::model::AnalysisSession::loadFinished, &window,
-            [captureLater](kvt::engine::JobStatus status) {
-                if (status != kvt::engine::JobStatus::Ok)
-                    captureLater();
-            });
-        if (files.isEmpty())
-            captureLater();
-        session.openPaths(files);
+        auto *capture
+            = new kvt::ui::ScreenshotCapture(&window, &session, parser.value(screenshot), parser.value(select));
+        capture->start(files);
         return QApplication::exec();
     }
-
     window.show();
     session.openPaths(files);
     return QApplication::exec();

@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "ui/main_window.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
 #include "model/analysis_session.h"
+#include "model/app_settings.h"
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
 #include "ui/chart/chart_panel.h"
@@ -29,8 +31,8 @@
 
 namespace kvt::ui {
 
-MainWindow::MainWindow(model::AnalysisSession *session, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_keysPanel(new KeysPanel(session, this)),
+MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_settings(settings), m_keysPanel(new KeysPanel(session, this)),
       m_seriesPanel(new SeriesPanel(session, this)), m_ruleChartPanel(new RuleChartPanel(session, this)),
       m_chartPanel(new ChartPanel(session, this)), m_progress(new ProgressStrip(this)),
       m_status(new SessionStatusLabel(session, this))
@@ -74,9 +76,13 @@ MainWindow::MainWindow(model::AnalysisSession *session, QWidget *parent)
         [this] { m_issuesDock->setVisible(m_session->importIssuesModel()->rowCount() > 0); });
 
     buildMenus();
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("ui/state")).toByteArray());
+    if (m_settings) {
+        restoreGeometry(m_settings->windowGeometry());
+        restoreState(m_settings->windowState());
+        // What was opened successfully is worth opening again.
+        connect(session, &model::AnalysisSession::datasetChanged, m_settings,
+            [this] { m_settings->addRecentFiles(m_session->inputs()); });
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -95,7 +101,12 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::showOpenDialog);
-    QAction *options = file->addAction(tr("Load &options…"), this, &MainWindow::showLoadOptions);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    fillRecentMenu();
+    if (m_settings)
+        connect(m_settings, &model::AppSettings::recentFilesChanged, this, &MainWindow::fillRecentMenu);
+    QAction *options
+        = file->addAction(tr("Load &options…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::showLoadOptions);
     options->setToolTip(tr("Input format, CSV column names and the offset of local-time columns"));
     QAction *reload = file->addAction(tr("&Reload"), QKeySequence::Refresh, m_session, &model::AnalysisSession::reload);
     connect(m_session, &model::AnalysisSession::datasetChanged, reload,
@@ -106,6 +117,32 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_issuesDock->toggleViewAction());
     view->addAction(m_filesDock->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About kvtriage"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings ? m_settings->recentFiles() : QStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { m_session->openPaths({path}); });
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear"), m_settings, &model::AppSettings::clearRecentFiles);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About kvtriage"),
+        tr("<h3>kvtriage %1</h3><p>Offline triage of Azure Key Vault audit logs: Microsoft "
+           "Sentinel's <i>Azure Key Vault access TimeSeries anomaly</i> rule and Elastic's "
+           "<i>Excessive Secret or Key Retrieval from Azure Key Vault</i> rule, computed exactly "
+           "as the platforms do.</p><p>Qt %2 (built with %3)</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR)));
 }
 
 void MainWindow::showOpenDialog()
@@ -147,9 +184,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("ui/state"), saveState());
+    if (m_settings)
+        m_settings->saveWindow(saveGeometry(), saveState());
     QMainWindow::closeEvent(event);
 }
 

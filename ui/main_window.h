@@ -7,11 +7,13 @@
 
 QT_BEGIN_NAMESPACE
 class QDockWidget;
+class QMenu;
 QT_END_NAMESPACE
 
 namespace kvt::model {
 class AnalysisSession;
-}
+class AppSettings;
+} // namespace kvt::model
 
 namespace kvt::ui {
 
@@ -25,8 +27,10 @@ class SessionStatusLabel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    /// @p session must outlive the window.
-    explicit MainWindow(model::AnalysisSession *session, QWidget *parent = nullptr);
+    /// @p session (and @p settings, when given) must outlive the window. Without settings nothing is
+    /// restored or saved (tests, screenshots).
+    explicit MainWindow(
+        model::AnalysisSession *session, model::AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     model::AnalysisSession *session() const { return m_session; }
@@ -47,8 +51,12 @@ private:
     void buildMenus();
     void showOpenDialog();
     void showLoadOptions();
+    void showAbout();
+    void fillRecentMenu();
 
     model::AnalysisSession *m_session;
+    model::AppSettings *m_settings;
+    QMenu *m_recentMenu = nullptr;
     KeysPanel *m_keysPanel;
     SeriesPanel *m_seriesPanel;
     RuleChartPanel *m_ruleChartPanel;
