@@ -21,6 +21,7 @@
 #include "model/loaded_files_model.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
+#include "ui/explain_panel.h"
 #include "ui/import_issues_panel.h"
 #include "ui/keys_panel.h"
 #include "ui/load_options_dialog.h"
@@ -43,9 +44,16 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
     auto *lists = new QTabWidget(this);
     lists->addTab(m_keysPanel, tr("Rule &keys"));
     lists->addTab(m_seriesPanel, tr("All &callers"));
-    // Each list has its chart: the rule's keys with what the rule scores, every caller with all records.
+    // Each list has its chart: the rule's keys with what the rule scores (and, under it, why the
+    // selected point scored what it did), every caller with all records.
+    auto *ruleView = new QSplitter(Qt::Vertical, this);
+    ruleView->addWidget(m_ruleChartPanel);
+    ruleView->addWidget(new ExplainPanel(session, ruleView));
+    ruleView->setStretchFactor(0, 3);
+    ruleView->setStretchFactor(1, 1);
+    ruleView->setSizes({520, 200});
     auto *charts = new QStackedWidget(this);
-    charts->addWidget(m_ruleChartPanel);
+    charts->addWidget(ruleView);
     charts->addWidget(m_chartPanel);
     connect(lists, &QTabWidget::currentChanged, charts, &QStackedWidget::setCurrentIndex);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
