@@ -49,19 +49,30 @@ QString truncating(double v)
 
 QString when(engine::Ticks t)
 {
-    const QDateTime dt = ticksToDateTime(t);
-    const bool seconds = t % engine::kTicksPerMinute != 0;
-    return dt.toString(seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+    return ticksToDateTime(t).toString(
+        t % engine::kTicksPerMinute ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 // A span as Kusto writes it in the rule text: 2d, 12h, 30m.
 QString kqlSpan(engine::Ticks t)
 {
-    if (t % engine::kTicksPerDay == 0)
-        return QString::number(t / engine::kTicksPerDay) + QLatin1Char('d');
-    if (t % engine::kTicksPerHour == 0)
-        return QString::number(t / engine::kTicksPerHour) + QLatin1Char('h');
-    return QString::number(t / engine::kTicksPerMinute) + QLatin1Char('m');
+    const bool days = t % engine::kTicksPerDay == 0, hours = t % engine::kTicksPerHour == 0;
+    const engine::Ticks unit = days ? engine::kTicksPerDay : hours ? engine::kTicksPerHour : engine::kTicksPerMinute;
+    return QString::number(t / unit) + QLatin1Char(days ? 'd' : hours ? 'h' : 'm');
+}
+
+// Kusto's order of floating-point operations is unknown: say so where a rounding could flip the outcome.
+QString nearTieNote(const ScoreExplanation &e)
+{
+    QString note;
+    if (e.score.nearThreshold)
+        note += ExplainText::tr("The score is within 1e-9 of ±%1: Kusto's rounding could flag it differently. ")
+                    .arg(num(e.score.threshold));
+    if (e.stages.nearBaselineThreshold)
+        note += ExplainText::tr("The baseline is within 1e-9 of where its truncation crosses %1: Kusto's rounding "
+                                "could decide the baseline filter differently.")
+                    .arg(num(e.stages.baselineThreshold));
+    return note.isEmpty() ? note : QStringLiteral("<p><i>%1</i></p>").arg(note.trimmed().toHtmlEscaped());
 }
 
 QString seasonalSentence(const ScoreExplanation &e)
@@ -360,7 +371,7 @@ QString explanationHtml(const ScoreExplanation &e)
                 .arg(binLabel(e.step), when(e.binStart), when(e.binStart + e.step), QString::number(e.bin + 1),
                     QString::number(e.bins));
     html += QStringLiteral("</p><p><b>") + verdictTitle(e.verdict).toHtmlEscaped() + QStringLiteral(".</b> ")
-        + verdictSentence(e).toHtmlEscaped() + QStringLiteral("</p>");
+        + verdictSentence(e).toHtmlEscaped() + QStringLiteral("</p>") + nearTieNote(e);
     const auto section = [](const QString &title, const QString &body) {
         return QStringLiteral("<h4>") + title + QStringLiteral("</h4>") + body;
     };
@@ -369,29 +380,6 @@ QString explanationHtml(const ScoreExplanation &e)
     html += section(ExplainText::tr("The rule's stages"), stagesList(e))
         + section(ExplainText::tr("Figures"), figuresTable(e));
     return html + QStringLiteral("</body></html>");
-}
-
-QString emptyExplanationHtml()
-{
-    return QStringLiteral("<p><i>%1</i></p>")
-        .arg(ExplainText::tr("Select a point of a series or a key to see why it scored what it did."));
-}
-
-QString missingSeriesHtml(const QString &key)
-{
-    // The key goes in last, in one pass: a key holding "%1" stays literal text.
-    return QStringLiteral("<p>%1</p>")
-        .arg(ExplainText::tr("%1 has no series in the rule's results: none of its records passes the rule's filters "
-                             "(operations, success, vaults, allow-list) inside the look-back.")
-                 .arg(QStringLiteral("<code>%1</code>").arg(key.toHtmlEscaped())));
-}
-
-QString outsideAxisHtml(const QString &key, engine::Ticks t, const engine::TimeAxis &axis)
-{
-    return QStringLiteral("<p>%1</p>")
-        .arg(ExplainText::tr("%1 at %2 UTC is outside the rule's series (%3 to %4 UTC): there is no score to explain.")
-                 .arg(QStringLiteral("<code>%1</code>").arg(key.toHtmlEscaped()), when(t), when(axis.from),
-                     when(axis.end())));
 }
 
 } // namespace kvt::model

@@ -29,16 +29,6 @@ QString verdictSentence(const engine::ScoreExplanation &e);
 /// logs) is escaped.
 QString explanationHtml(const engine::ScoreExplanation &e);
 
-/// What the panel shows when nothing is selected.
-QString emptyExplanationHtml();
-
-/// What the panel shows when @p key has no series in the rule's results (its records do not pass
-/// the rule's filters, or the key is not a value of the series key column).
-QString missingSeriesHtml(const QString &key);
-
-/// What the panel shows when the selected time @p t (UTC ticks) of @p key is outside the rule's axis.
-QString outsideAxisHtml(const QString &key, engine::Ticks t, const engine::TimeAxis &axis);
-
 /// @p value with the fewest significant digits (7 to 17) whose printed form still satisfies
 /// @p sameOutcome, so a rounded number never reverses the comparison it decides (a score of
 /// 3.0000001 against 3, a baseline of 25.999999999999996 that truncates to 25). ±infinity as "+∞"/"−∞".

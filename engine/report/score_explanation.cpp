@@ -22,6 +22,9 @@ std::string_view verdictName(Verdict v)
 
 namespace {
 
+// Relative distance within which a comparison counts as a tie the engine's rounding could flip.
+constexpr double kNearTie = 1e-9;
+
 SeasonalFigures seasonalFigures(const SentinelParams &params, const Decomposition &parts, std::size_t bin)
 {
     SeasonalFigures s;
@@ -71,6 +74,8 @@ ScoreFigures scoreFigures(const SentinelResult &result, const ScoredSeries &s, s
     f.score = r.scores[bin];
     f.threshold = result.params.scoreThreshold;
     f.flag = r.flags[bin];
+    const double eps = kNearTie * std::max(1.0, std::abs(f.threshold));
+    f.nearThreshold = std::abs(f.score - f.threshold) <= eps || std::abs(f.score + f.threshold) <= eps;
     return f;
 }
 
@@ -90,6 +95,9 @@ StageFigures stageFigures(const SentinelResult &result, const ScoreExplanation &
     st.baselineLong = truncateToLong(e.baseline);
     st.baselineThreshold = p.baselineThreshold;
     st.baselinePasses = static_cast<double>(st.baselineLong) > p.baselineThreshold;
+    const double eps = kNearTie * std::max(1.0, std::abs(e.baseline));
+    const auto passes = [&](double b) { return static_cast<double>(truncateToLong(b)) > p.baselineThreshold; };
+    st.nearBaselineThreshold = passes(e.baseline - eps) != passes(e.baseline + eps);
     st.now = p.now.value_or(0);
     st.alertWindow = p.alertWindow;
     st.windowStart = st.now - p.alertWindow;

@@ -64,6 +64,9 @@ struct ScoreFigures {
     double score = 0; ///< the score the rule holds (not recomputed)
     double threshold = 3; ///< scorethreshold
     int flag = 0; ///< the flag the rule holds: +1 score > threshold, -1 score < -threshold
+    /// The score lies within 1e-9 (relative) of ±threshold: Kusto's order of floating-point operations
+    /// is unknown (kql-semantics.md 1.6), so the engine's flag could differ from ours here.
+    bool nearThreshold = false;
 };
 
 /// The rule's filters after the model, with the numbers each compares.
@@ -71,6 +74,9 @@ struct StageFigures {
     std::int64_t baselineLong = 0; ///< `baseline to typeof(long)`: truncated toward zero
     double baselineThreshold = 25; ///< baselinethreshold
     bool baselinePasses = false; ///< baselineLong > baselineThreshold
+    /// A change of the real baseline by 1e-9 (relative) would change baselinePasses (a true 26.0
+    /// computed as 25.999999999999996 truncates to 25: kql-semantics.md 1.6).
+    bool nearBaselineThreshold = false;
     Ticks now = 0; ///< the run time the result was computed for
     Ticks alertWindow = 0; ///< the ago(2d) span
     Ticks windowStart = 0; ///< now - alertWindow: bins must start after it

@@ -62,27 +62,42 @@ double scoreFromFigures(const ScoreFigures &f)
 // The key status summarizeKeys() must report, derived from the verdicts of the key's points alone.
 KeyStatus statusFromVerdicts(const std::vector<ScoreExplanation> &points)
 {
-    auto any = [&](auto pred) { return std::any_of(points.begin(), points.end(), pred); };
-    if (any([](const ScoreExplanation &e) { return e.verdict == Verdict::Alerted; }))
+    std::set<Verdict> v;
+    bool flagged = false, flaggedInWindow = false;
+    for (const ScoreExplanation &e : points) {
+        v.insert(e.verdict);
+        flagged = flagged || e.score.flag > 0;
+        flaggedInWindow = flaggedInWindow || (e.score.flag > 0 && e.stages.inWindow);
+    }
+    if (v.count(Verdict::Alerted))
         return KeyStatus::Alerting;
-    if (any([](const ScoreExplanation &e) {
-            return e.verdict == Verdict::SilencedByJoin || e.verdict == Verdict::FoldedIntoOtherAnomaly;
-        }))
+    if (v.count(Verdict::SilencedByJoin) || v.count(Verdict::FoldedIntoOtherAnomaly))
         return KeyStatus::SilencedByJoin;
-    if (any([](const ScoreExplanation &e) { return e.score.flag > 0 && e.stages.inWindow; }))
-        return KeyStatus::DroppedByBaseline;
-    if (any([](const ScoreExplanation &e) { return e.score.flag > 0; }))
-        return KeyStatus::FlaggedOutsideWindow;
-    return KeyStatus::Quiet;
+    return flaggedInWindow ? KeyStatus::DroppedByBaseline
+        : flagged          ? KeyStatus::FlaggedOutsideWindow
+                           : KeyStatus::Quiet;
 }
 
-using PointSet = std::set<std::pair<std::string, Ticks>>;
-
-PointSet pointsOf(const std::vector<AnomalyRow> &rows)
+// One scored series of 14 daily counts over the cases' axis, with no join outcome.
+SentinelResult syntheticResult(const std::vector<double> &counts, double threshold)
 {
-    PointSet out;
-    for (const AnomalyRow &r : rows)
-        out.insert({r.key, r.bin});
+    SentinelResult result;
+    result.params = caseParams();
+    result.params.scoreThreshold = threshold;
+    result.axis = TimeAxis::fromRange(
+        *parseIsoDateTime("2026-11-09T00:00Z"), *parseIsoDateTime("2026-11-23T00:00Z"), kTicksPerDay);
+    DecomposeParams dp;
+    dp.threshold = threshold;
+    result.series.push_back({"203.0.113.99", counts, decomposeAnomalies(counts, dp)});
+    return result;
+}
+
+// The (key, bin) of every row.
+std::set<std::pair<std::string, Ticks>> pointsOf(const std::vector<AnomalyRow> &rows)
+{
+    std::set<std::pair<std::string, Ticks>> out;
+    std::transform(rows.begin(), rows.end(), std::inserter(out, out.end()),
+        [](const AnomalyRow &r) { return std::pair(r.key, r.bin); });
     return out;
 }
 
@@ -131,7 +146,7 @@ private Q_SLOTS:
     void verdictsAgreeWithTheRule();
     void zeroRangeScoresInfinity();
     void joinOutcomesGiveTheVerdict();
-    void lookups();
+    void nearTiesAreMarked();
 
 private:
     std::map<QString, std::shared_ptr<const Dataset>> m_cases;
@@ -224,6 +239,8 @@ void TestScoreExplanation::figuresReproduceScores()
         const ScoredSeries &s = result.series[k];
         for (std::size_t b = 0; b < s.counts.size(); ++b) {
             const ScoreExplanation e = explainPoint(result, k, b);
+            QCOMPARE(findSeries(result, s.key), std::optional<std::size_t>(k));
+            QCOMPARE(binIndexOf(result, e.binStart + e.step - 1), std::optional<std::size_t>(b));
             const QByteArray where = QByteArray::fromStdString(s.key) + ' ' + QByteArray::number(qulonglong(b));
             QVERIFY2(relativelyEqual(scoreFromFigures(e.score), s.result.scores[b]), where.constData());
             QCOMPARE(e.score.score, s.result.scores[b]);
@@ -238,6 +255,8 @@ void TestScoreExplanation::figuresReproduceScores()
         }
     }
     QVERIFY(outside > 0); // the cases exercise the formula, not only the zero inside the fences
+    QVERIFY(!findSeries(result, "no such key"));
+    QVERIFY(!binIndexOf(result, result.axis.end()) && !binIndexOf(result, result.axis.from - 1));
 }
 
 void TestScoreExplanation::verdictsAgreeWithTheRule_data()
@@ -256,8 +275,6 @@ void TestScoreExplanation::verdictsAgreeWithTheRule_data()
     QTest::newRow("join 15d 0.1") << join << faithful << 15 << 0.1
                                   << "alerted below-threshold drop-ignored baseline-not-above silenced-by-join";
     QTest::newRow("drops deployed") << drops << faithful << 2 << 3.0
-                                    << "alerted below-threshold drop-ignored outside-alert-window";
-    QTest::newRow("drops full-bin") << drops << fullBin << 2 << 3.0
                                     << "alerted below-threshold drop-ignored outside-alert-window";
     // A 15-day window takes in the first bin: 198.51.100.4's anomaly reaches the join.
     QTest::newRow("drops 15d") << drops << faithful << 15 << 3.0 << "alerted below-threshold drop-ignored";
@@ -279,7 +296,7 @@ void TestScoreExplanation::verdictsAgreeWithTheRule()
     p.scoreThreshold = threshold;
     SentinelRule rule(m_cases.at(caseName));
     const SentinelResult result = rule.run(p);
-    const PointSet anomalies = pointsOf(result.anomalies), modelAndBaseline = pointsOf(result.timeSeriesAlerts);
+    const auto anomalies = pointsOf(result.anomalies), modelAndBaseline = pointsOf(result.timeSeriesAlerts);
     const std::vector<KeySummary> keys = summarizeKeys(result);
     std::set<Verdict> seen;
     for (std::size_t k = 0; k < result.series.size(); ++k) {
@@ -308,17 +325,10 @@ void TestScoreExplanation::verdictsAgreeWithTheRule()
 void TestScoreExplanation::zeroRangeScoresInfinity()
 {
     // kql-semantics.md 1.2: flat traffic with one dip and a small last-day rise makes P10 == P90.
-    std::vector<double> counts(7, 106.0);
-    counts.push_back(15);
-    counts.insert(counts.end(), 5, 106.0);
-    counts.push_back(113);
-    SentinelResult result;
-    result.params = caseParams();
-    result.axis = TimeAxis::fromRange(
-        *parseIsoDateTime("2026-11-09T00:00Z"), *parseIsoDateTime("2026-11-23T00:00Z"), kTicksPerDay);
-    DecomposeParams dp;
-    dp.threshold = 3;
-    result.series.push_back({"203.0.113.99", counts, decomposeAnomalies(counts, dp)});
+    std::vector<double> counts(14, 106.0);
+    counts[7] = 15;
+    counts[13] = 113;
+    const SentinelResult result = syntheticResult(counts, 3);
     const ScoreExplanation last = explainPoint(result, 0, 13);
     QCOMPARE(last.score.range, 0.0);
     QCOMPARE(last.score.branch, ScoreBranch::AboveZeroRange);
@@ -334,24 +344,17 @@ void TestScoreExplanation::zeroRangeScoresInfinity()
 void TestScoreExplanation::joinOutcomesGiveTheVerdict()
 {
     // A key with two in-window anomalies keeps one (innerunique); the cases have none, so build one.
-    std::vector<double> counts(12, 100.0);
-    counts.push_back(400);
-    counts.push_back(420);
-    SentinelResult result;
-    result.params = caseParams();
+    std::vector<double> counts(14, 100.0);
+    counts[12] = 400;
+    counts[13] = 420;
+    SentinelResult result = syntheticResult(counts, 0.3); // the two rises score 0.37 and 0.41
     result.params.alertWindow = 3 * kTicksPerDay;
-    result.axis = TimeAxis::fromRange(
-        *parseIsoDateTime("2026-11-09T00:00Z"), *parseIsoDateTime("2026-11-23T00:00Z"), kTicksPerDay);
-    DecomposeParams dp;
-    dp.threshold = 0.3; // the two rises score 0.37 and 0.41
-    result.params.scoreThreshold = dp.threshold;
-    result.series.push_back({"203.0.113.98", counts, decomposeAnomalies(counts, dp)});
     QCOMPARE(result.series[0].result.flags[12], 1);
     QCOMPARE(result.series[0].result.flags[13], 1);
     QCOMPARE(explainPoint(result, 0, 13).verdict, Verdict::SilencedByJoin); // no outcome: no alert row
 
     AnomalyOutcome kept;
-    kept.key = "203.0.113.98";
+    kept.key = result.series[0].key;
     kept.bin = result.axis.binStart(12);
     kept.kind = OutcomeKind::AlertedPartly;
     kept.alerts = 2;
@@ -367,18 +370,30 @@ void TestScoreExplanation::joinOutcomesGiveTheVerdict()
     QCOMPARE(explainPoint(result, 0, 13).verdict, Verdict::SilencedByJoin);
 }
 
-void TestScoreExplanation::lookups()
+void TestScoreExplanation::nearTiesAreMarked()
 {
     SentinelRule rule(m_cases.at(QStringLiteral("first-hour-join")));
-    const SentinelResult result = rule.run(caseParams());
-    for (std::size_t k = 0; k < result.series.size(); ++k)
-        QCOMPARE(findSeries(result, result.series[k].key), std::optional<std::size_t>(k));
-    QVERIFY(!findSeries(result, "no such key"));
-    QCOMPARE(binIndexOf(result, result.axis.from), std::optional<std::size_t>(0));
-    QCOMPARE(binIndexOf(result, result.axis.binStart(13) + kTicksPerHour), std::optional<std::size_t>(13));
-    QVERIFY(!binIndexOf(result, result.axis.end()));
-    QVERIFY(!binIndexOf(result, result.axis.from - 1));
-    QCOMPARE(verdictName(Verdict::SilencedByJoin), std::string_view("silenced-by-join"));
+    SentinelParams p = caseParams();
+    const SentinelResult deployed = rule.run(p);
+    const std::size_t k = *findSeries(deployed, "203.0.113.7");
+    const ScoreExplanation plain = explainPoint(deployed, k, 13);
+    QVERIFY(!plain.score.nearThreshold);
+    QVERIFY(!plain.stages.nearBaselineThreshold);
+
+    // A threshold a hair under the score: flagged, but only just.
+    p.scoreThreshold = plain.score.score - 1e-12;
+    const ScoreExplanation tight = explainPoint(rule.run(p), k, 13);
+    QCOMPARE(tight.score.flag, 1);
+    QVERIFY(tight.score.nearThreshold);
+
+    // A true 26 computed one ulp low truncates to 25 (kql-semantics.md 1.6).
+    SentinelResult edited = deployed;
+    edited.series[k].result.parts.baseline[13] = std::nextafter(26.0, 0.0);
+    const ScoreExplanation low = explainPoint(edited, k, 13);
+    QCOMPARE(low.stages.baselineLong, std::int64_t(25));
+    QVERIFY(!low.stages.baselinePasses);
+    QVERIFY(low.stages.nearBaselineThreshold);
+    QCOMPARE(low.verdict, Verdict::BaselineNotAbove);
 }
 
 QTEST_APPLESS_MAIN(TestScoreExplanation)
