@@ -339,10 +339,9 @@ public:
         m_firstDay = engine::startOfDay(*first);
         m_scheduled = scheduled;
         const Ticks lastDay = engine::startOfDay(last);
-        const QSignalBlocker blockScrubber(m_scrubber), blockEdit(m_edit);
+        // The scrubber spans the data; the field takes any instant (a --params file may name one outside).
+        const QSignalBlocker blockScrubber(m_scrubber);
         m_scrubber->setRange(0, static_cast<int>((lastDay - m_firstDay) / engine::kTicksPerDay));
-        m_edit->setDateTimeRange(
-            model::ticksToDateTime(m_firstDay), model::ticksToDateTime(lastDay + 2 * engine::kTicksPerDay));
         show(m_explicit.value_or(m_scheduled));
     }
 
