@@ -29,6 +29,7 @@
 #include "ui/progress_strip.h"
 #include "ui/series_panel.h"
 #include "ui/session_status_label.h"
+#include "ui/tuning_panel.h"
 
 namespace kvt::ui {
 
@@ -69,6 +70,9 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
     m_filesDock = addPanelDock(
         tr("Loaded files"), QStringLiteral("loadedFilesDock"), new LoadedFilesPanel(session->loadedFilesModel()));
     tabifyDockWidget(m_issuesDock, m_filesDock);
+    m_tuning = new TuningPanel(session);
+    m_tuningDock = addPanelDock(tr("Tuning"), QStringLiteral("tuningDock"), m_tuning, Qt::RightDockWidgetArea);
+    m_tuningDock->show();
 
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
@@ -95,12 +99,13 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget *MainWindow::addPanelDock(const QString &title, const QString &objectName, QWidget *panel)
+QDockWidget *MainWindow::addPanelDock(
+    const QString &title, const QString &objectName, QWidget *panel, Qt::DockWidgetArea area)
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
     dock->setWidget(panel);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    addDockWidget(area, dock);
     dock->hide();
     return dock;
 }
@@ -125,6 +130,13 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_issuesDock->toggleViewAction());
     view->addAction(m_filesDock->toggleViewAction());
+    QAction *tuning = m_tuningDock->toggleViewAction();
+    tuning->setShortcut(QKeySequence(tr("Ctrl+T")));
+    view->addAction(tuning);
+    QMenu *rule = menuBar()->addMenu(tr("&Rule"));
+    QAction *reset = rule->addAction(
+        tr("Reset to the &deployed rule"), QKeySequence(tr("Ctrl+Shift+R")), m_tuning, &TuningPanel::resetToDeployed);
+    reset->setToolTip(tr("Every parameter of both rules back to the published values"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About kvtriage"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

@@ -23,6 +23,7 @@ class ProgressStrip;
 class RuleChartPanel;
 class SeriesPanel;
 class SessionStatusLabel;
+class TuningPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
     RuleChartPanel *ruleChartPanel() const { return m_ruleChartPanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ProgressStrip *progressStrip() const { return m_progress; }
+    TuningPanel *tuningPanel() const { return m_tuning; }
     QString statusText() const;
 
 protected:
@@ -47,7 +49,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QDockWidget *addPanelDock(const QString &title, const QString &objectName, QWidget *panel);
+    QDockWidget *addPanelDock(const QString &title, const QString &objectName, QWidget *panel,
+        Qt::DockWidgetArea area = Qt::BottomDockWidgetArea);
     void buildMenus();
     void showOpenDialog();
     void showLoadOptions();
@@ -65,6 +68,8 @@ private:
     SessionStatusLabel *m_status;
     QDockWidget *m_issuesDock;
     QDockWidget *m_filesDock;
+    TuningPanel *m_tuning;
+    QDockWidget *m_tuningDock;
 };
 
 } // namespace kvt::ui
