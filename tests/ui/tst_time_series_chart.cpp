@@ -13,6 +13,7 @@ private Q_SLOTS:
     void emptyDataShowsPlaceholder();
     void drawsBaselinesMarkersBandsAndScores();
     void clickActivatesTheNearestBin();
+    void followsADarkPalette();
 };
 
 void TestTimeSeriesChart::appliesChartData()
@@ -120,6 +121,20 @@ void TestTimeSeriesChart::clickActivatesTheNearestBin()
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.first().at(0).toString(), QStringLiteral("203.0.113.7"));
     QCOMPARE(activated.first().at(1).toLongLong(), d.xMaxMs);
+}
+
+void TestTimeSeriesChart::followsADarkPalette()
+{
+    ui::TimeSeriesChart chart;
+    chart.setChartData(ruleLikeData());
+    QVERIFY(!chart.isDark());
+    QPalette dark = chart.palette();
+    dark.setColor(QPalette::Window, QColor(30, 30, 30));
+    chart.setPalette(dark);
+    QVERIFY(chart.isDark());
+    QCOMPARE(chart.lineCount(), 1); // drawn again under the new theme
+    QCOMPARE(chart.markerCount(true), 1);
+    QCOMPARE(chart.markerCount(false), 2);
 }
 
 QTEST_MAIN(TestTimeSeriesChart)

@@ -68,6 +68,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setRubberBand(QChartView::HorizontalRubberBand);
+    applyTheme();
     setFocusPolicy(Qt::StrongFocus);
 
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -123,7 +124,7 @@ void TimeSeriesChart::addMarkers(const model::ChartData &chartData)
         series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         series->setMarkerSize(13);
         series->setPen(QPen(kind.color, 2));
-        series->setBrush(kind.filled ? QBrush(kind.color) : QBrush(Qt::white));
+        series->setBrush(kind.filled ? QBrush(kind.color) : QBrush(m_chart->backgroundBrush().color()));
         m_markers.append(series);
     }
     for (const auto &m : chartData.markers) {
@@ -195,8 +196,27 @@ void TimeSeriesChart::addScores(const model::ChartData &chartData)
     }
 }
 
+// Light or dark with the system palette: QtCharts has its own themes and does not follow it.
+bool TimeSeriesChart::applyTheme()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const auto theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (m_chart->theme() == theme)
+        return false;
+    m_chart->setTheme(theme);
+    return true;
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && applyTheme())
+        setChartData(m_last); // a theme resets the series' own colours: draw them again
+}
+
 void TimeSeriesChart::setChartData(const model::ChartData &chartData)
 {
+    m_last = chartData;
     // Series are rebuilt as a whole: replace() keeps even long series cheap (append() point by
     // point on a visible series is quadratic), and the builder has decimated what cannot be seen.
     m_chart->zoomReset();
@@ -296,7 +316,7 @@ int TimeSeriesChart::markerCount(bool filled) const
 {
     int n = 0;
     for (auto *series : m_markers)
-        if ((series->brush().color() != Qt::white) == filled)
+        if ((series->brush().color() != m_chart->backgroundBrush().color()) == filled)
             n += static_cast<int>(series->count());
     return n;
 }
@@ -304,6 +324,11 @@ int TimeSeriesChart::markerCount(bool filled) const
 QPair<qint64, qint64> TimeSeriesChart::xRangeMs() const
 {
     return {m_xAxis->min().toMSecsSinceEpoch(), m_xAxis->max().toMSecsSinceEpoch()};
+}
+
+bool TimeSeriesChart::isDark() const
+{
+    return m_chart->theme() == QChart::ChartThemeDark;
 }
 
 double TimeSeriesChart::yMax() const

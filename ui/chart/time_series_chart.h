@@ -39,6 +39,7 @@ public:
     int markerCount(bool filled) const;
     int bandCount() const { return m_bandCount; }
     bool showsScores() const { return m_scoreAxis != nullptr; }
+    bool isDark() const;
     QPair<qint64, qint64> xRangeMs() const;
     double yMax() const;
     QChart *chart() const { return m_chart; }
@@ -53,6 +54,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addLine(const model::ChartLine &line, bool dashed);
@@ -61,6 +63,7 @@ private:
     void addScores(const model::ChartData &chartData);
     void attach(QAbstractSeries *series, QValueAxis *y);
     void showTip(const QString &key, QPointF value, bool state);
+    bool applyTheme();
 
     QChart *m_chart;
     QChartView *m_view;
@@ -73,6 +76,7 @@ private:
     QList<QScatterSeries *> m_markers; ///< [0] filled rises, [1] hollow rises, [2] drops
     int m_bandCount = 0;
     qint64 m_stepMs = 86'400'000;
+    model::ChartData m_last; ///< redrawn when the palette (so the theme) changes
     QHash<QString, QPair<QList<QPointF>, QStringList>> m_tips; ///< per key: points and their tips
 };
 
