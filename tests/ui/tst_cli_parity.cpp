@@ -13,6 +13,7 @@
 #include <set>
 
 #include "engine/core/ticks.h"
+#include "engine/rules/sentinel_params.h"
 #include "model/analysis_session.h"
 #include "model/key_list_model.h"
 #include "ui/keys_panel.h"
@@ -88,9 +89,15 @@ void TestCliParity::windowEqualsCli()
         QVERIFY(combo);
         combo->setCurrentIndex(combo->findText(drilldown));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(!session.isRescoring() && session.results()
-            && (threshold < 0 || session.results()->sentinel.params.scoreThreshold == threshold),
-        30000);
+    const auto applied = [&] {
+        const auto results = session.results();
+        if (session.isRescoring() || !results)
+            return false;
+        const auto &p = results->sentinel.params;
+        return (threshold < 0 || p.scoreThreshold == threshold)
+            && (drilldown.isEmpty() || drilldown == QLatin1String(engine::drilldownName(p.drilldown)));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(applied(), 30000);
     const auto &shown = session.results()->sentinel;
 
     const nlohmann::json cli = runCli(cliOptions);
