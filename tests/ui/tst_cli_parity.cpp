@@ -90,10 +90,10 @@ void TestCliParity::windowEqualsCli()
         combo->setCurrentIndex(combo->findText(drilldown));
     }
     const auto applied = [&] {
-        const auto results = session.results();
-        if (session.isRescoring() || !results)
+        const auto now = session.results();
+        if (session.isRescoring() || !now)
             return false;
-        const auto &p = results->sentinel.params;
+        const auto &p = now->sentinel.params;
         return (threshold < 0 || p.scoreThreshold == threshold)
             && (drilldown.isEmpty() || drilldown == QLatin1String(engine::drilldownName(p.drilldown)));
     };
