@@ -20,6 +20,8 @@ double millisecondsOf(const std::function<void()> &body)
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+} // namespace
+
 std::shared_ptr<const Dataset> generateDataset(std::uint64_t records)
 {
     auto data = std::make_shared<Dataset>();
@@ -41,8 +43,6 @@ std::shared_ptr<const Dataset> generateDataset(std::uint64_t records)
     });
     return data;
 }
-
-} // namespace
 
 std::vector<BenchFigure> runRuleBenchmarks(std::uint64_t records, int repetitions)
 {

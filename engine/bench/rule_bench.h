@@ -3,11 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/bench/series_bench.h"
+#include "engine/store/dataset.h"
 
 namespace kvt::engine {
+
+/// About @p records generated events (21 days) straight into a Dataset, no JSON in between.
+std::shared_ptr<const Dataset> generateDataset(std::uint64_t records);
 
 /// Generates about @p records events straight into a Dataset (no JSON in between), then times the
 /// whole rule (cold caches), a threshold change and an allow-list change. Best of @p repetitions.
