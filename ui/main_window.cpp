@@ -2,11 +2,13 @@
 #include "ui/main_window.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -126,10 +128,23 @@ void MainWindow::buildMenus()
         [this, reload] { reload->setEnabled(!m_session->inputs().isEmpty()); });
     reload->setEnabled(false);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence(tr("Ctrl+Q")), this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_issuesDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    m_filesDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     view->addAction(m_issuesDock->toggleViewAction());
     view->addAction(m_filesDock->toggleViewAction());
+    view->addSeparator();
+    QAction *find = view->addAction(tr("&Find key…"), QKeySequence::Find, this, [this] {
+        m_keysPanel->filterEdit()->setFocus();
+        m_keysPanel->filterEdit()->selectAll();
+    });
+    find->setToolTip(tr("Filter the rule's keys"));
+    QAction *scores = view->addAction(tr("Show &scores"));
+    scores->setCheckable(true);
+    scores->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    connect(scores, &QAction::toggled, m_ruleChartPanel->scoresToggle(), &QCheckBox::setChecked);
+    connect(m_ruleChartPanel->scoresToggle(), &QCheckBox::toggled, scores, &QAction::setChecked);
     QAction *tuning = m_tuningDock->toggleViewAction();
     tuning->setShortcut(QKeySequence(tr("Ctrl+T")));
     view->addAction(tuning);
@@ -138,7 +153,7 @@ void MainWindow::buildMenus()
         tr("Reset to the &deployed rule"), QKeySequence(tr("Ctrl+Shift+R")), m_tuning, &TuningPanel::resetToDeployed);
     reset->setToolTip(tr("Every parameter of both rules back to the published values"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About kvtriage"), this, &MainWindow::showAbout);
+    help->addAction(tr("&About kvtriage"), QKeySequence::HelpContents, this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 

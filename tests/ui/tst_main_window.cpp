@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void opensDemoDataset();
     void dropOpensFiles();
     void badFileShowsProblems();
+    void everyActionHasAShortcut();
 };
 
 void TestMainWindow::initTestCase()
@@ -121,6 +124,24 @@ void TestMainWindow::badFileShowsProblems()
     QVERIFY(finished.wait(30000));
     QVERIFY(w.statusText().contains(QStringLiteral("Nothing could be read")));
     QCOMPARE(session.seriesModel()->rowCount(), 0);
+}
+
+void TestMainWindow::everyActionHasAShortcut()
+{
+    model::AnalysisSession session;
+    ui::MainWindow w(&session);
+    const auto menus = w.menuBar()->findChildren<QMenu *>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(menus.size() >= 4);
+    int actions = 0;
+    for (QMenu *menu : menus) {
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() || a->menu() || a->text() == QStringLiteral("About &Qt"))
+                continue; // Open Recent holds paths; About Qt is Qt's own
+            ++actions;
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
+        }
+    }
+    QVERIFY(actions >= 10);
 }
 
 QTEST_MAIN(TestMainWindow)
