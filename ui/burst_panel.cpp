@@ -17,7 +17,7 @@
 
 #include <algorithm>
 
-#include "engine/report/rule_documents.h"
+#include "engine/report/burst_output.h"
 #include "engine/rules/rule_parameters.h"
 #include "model/analysis_session.h"
 #include "model/burst_table_model.h"
@@ -204,7 +204,13 @@ void BurstPanel::showBlindSpot()
         records->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_callers->setItem(r, 1, records);
     }
-    m_note->setText(model::toQString(engine::blindSpotNote(b, p)));
+    // The GUI's words: the CLI's note names its --group-by option, here the Tuning panel's row.
+    m_note->setText(b.recordsWithoutIdentity == 0
+            ? tr("Every in-scope record carries the grouping identity.")
+            : tr("Records without the grouping identity form ES|QL's null group, which never passes "
+                 "%1 == 1: the rule cannot see them. Try grouping by app ID or IP (Tuning › ES|QL "
+                 "rule › Group by).")
+                  .arg(model::toQString(engine::burstCountDistinctColumn(p))));
 }
 
 } // namespace kvt::ui

@@ -21,6 +21,7 @@
 #include "model/app_settings.h"
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
+#include "ui/burst_panel.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
 #include "ui/explain_panel.h"
@@ -75,6 +76,10 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
     m_tuning = new TuningPanel(session);
     m_tuningDock = addPanelDock(tr("Tuning"), QStringLiteral("tuningDock"), m_tuning, Qt::RightDockWidgetArea);
     m_tuningDock->show();
+    m_burstDock
+        = addPanelDock(tr("ES|QL rule"), QStringLiteral("burstDock"), new BurstPanel(session), Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_tuningDock, m_burstDock);
+    m_tuningDock->raise();
 
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
@@ -148,6 +153,9 @@ void MainWindow::buildMenus()
     QAction *tuning = m_tuningDock->toggleViewAction();
     tuning->setShortcut(QKeySequence(tr("Ctrl+T")));
     view->addAction(tuning);
+    QAction *bursts = m_burstDock->toggleViewAction();
+    bursts->setShortcut(QKeySequence(tr("Ctrl+E")));
+    view->addAction(bursts);
     QMenu *rule = menuBar()->addMenu(tr("&Rule"));
     QAction *reset = rule->addAction(
         tr("Reset to the &deployed rule"), QKeySequence(tr("Ctrl+Shift+R")), m_tuning, &TuningPanel::resetToDeployed);

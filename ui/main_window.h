@@ -70,6 +70,7 @@ private:
     QDockWidget *m_filesDock;
     TuningPanel *m_tuning;
     QDockWidget *m_tuningDock;
+    QDockWidget *m_burstDock;
 };
 
 } // namespace kvt::ui
