@@ -124,7 +124,9 @@ void TimeSeriesChart::addMarkers(const model::ChartData &chartData)
         series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         series->setMarkerSize(13);
         series->setPen(QPen(kind.color, 2));
-        series->setBrush(kind.filled ? QBrush(kind.color) : QBrush(m_chart->backgroundBrush().color()));
+        const QColor hollow = isDark() ? QColor(0x30, 0x30, 0x30) : QColor(Qt::white); // the plot's own ground
+        series->setBrush(kind.filled ? QBrush(kind.color) : QBrush(hollow));
+        series->setProperty("filled", kind.filled);
         m_markers.append(series);
     }
     for (const auto &m : chartData.markers) {
@@ -316,7 +318,7 @@ int TimeSeriesChart::markerCount(bool filled) const
 {
     int n = 0;
     for (auto *series : m_markers)
-        if ((series->brush().color() != m_chart->backgroundBrush().color()) == filled)
+        if (series->property("filled").toBool() == filled)
             n += static_cast<int>(series->count());
     return n;
 }
