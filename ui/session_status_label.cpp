@@ -61,9 +61,17 @@ void SessionStatusLabel::showSummary()
         text += tr(" │ scoring…");
     } else if (const auto results = m_session->results()) {
         const auto &sentinel = results->sentinel;
-        text += tr(" │ Sentinel, run %1 UTC: %n anomaly(ies)", nullptr, static_cast<int>(sentinel.anomalies.size()))
+        const auto &axis = sentinel.axis;
+        const QString evaluated = axis.bins == 0
+            ? QString()
+            : tr(", evaluates %1")
+                  .arg(model::ticksToDateTime(axis.binStart(axis.bins - 1))
+                           .toString(axis.step % engine::kTicksPerDay == 0 ? QStringLiteral("yyyy-MM-dd")
+                                                                           : QStringLiteral("yyyy-MM-dd HH:mm")));
+        text += tr(" │ Sentinel, run %1 UTC%2: %n anomaly(ies)", nullptr, static_cast<int>(sentinel.anomalies.size()))
                     .arg(model::ticksToDateTime(sentinel.params.now.value_or(0))
-                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                        evaluated);
         text += tr(", %n alert(s)", nullptr, static_cast<int>(sentinel.alerts.size()));
         const auto silenced = std::count_if(sentinel.outcomes.begin(), sentinel.outcomes.end(),
             [](const engine::AnomalyOutcome &o) { return o.silenced; });

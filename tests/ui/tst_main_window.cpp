@@ -53,7 +53,7 @@ void TestMainWindow::opensDemoDataset()
     QVERIFY(w.statusText().contains(QStringLiteral("records from 1 file")));
     // Both rules ran on the snapshot and say what they found, with the run time the rule used.
     QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 30000);
-    QTRY_VERIFY(w.statusText().contains(QStringLiteral("Sentinel, run 2026-11-23 00:05 UTC")));
+    QTRY_VERIFY(w.statusText().contains(QStringLiteral("Sentinel, run 2026-11-23 00:05 UTC, evaluates 2026-11-22")));
     QVERIFY(w.statusText().contains(QStringLiteral("%1 alert").arg(session.results()->sentinel.alerts.size())));
     QVERIFY(w.statusText().contains(QStringLiteral("ES|QL: ")));
 
