@@ -25,6 +25,7 @@
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
 #include "ui/explain_panel.h"
+#include "ui/heat_strip.h"
 #include "ui/import_issues_panel.h"
 #include "ui/keys_panel.h"
 #include "ui/load_options_dialog.h"
@@ -51,11 +52,14 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
     // Each list has its chart: the rule's keys with what the rule scores (and, under it, why the
     // selected point scored what it did), every caller with all records.
     auto *ruleView = new QSplitter(Qt::Vertical, this);
+    // The heat strip above the chart: every key at a glance, a click brings one into the chart.
+    ruleView->addWidget(new HeatStrip(session, ruleView));
     ruleView->addWidget(m_ruleChartPanel);
     ruleView->addWidget(new ExplainPanel(session, ruleView));
-    ruleView->setStretchFactor(0, 3);
-    ruleView->setStretchFactor(1, 1);
-    ruleView->setSizes({520, 200});
+    ruleView->setStretchFactor(0, 0);
+    ruleView->setStretchFactor(1, 3);
+    ruleView->setStretchFactor(2, 1);
+    ruleView->setSizes({140, 480, 200}); // scaled to the height there is; the chart gets most
     auto *charts = new QStackedWidget(this);
     charts->addWidget(ruleView);
     charts->addWidget(m_chartPanel);
