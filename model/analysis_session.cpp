@@ -5,7 +5,9 @@
 #include "model/import_issues_model.h"
 #include "model/key_list_model.h"
 #include "model/loaded_files_model.h"
+#include "model/rule_text.h"
 #include "model/series_list_model.h"
+#include "model/text_conversions.h"
 
 namespace kvt::model {
 namespace {
@@ -16,12 +18,32 @@ bool sameLoadOptions(const engine::LoadOptions &a, const engine::LoadOptions &b)
         && a.csv.localTimeOffset == b.csv.localTimeOffset && a.csv.localOffsetGiven == b.csv.localOffsetGiven;
 }
 
+// The start of the bin an alert's anomaly is on: LatestAnomalyTime is its latest joined record,
+// which lies inside that bin (the join matches records to their own bin or hour).
+engine::Ticks alertBin(const engine::AlertRow &alert, const engine::TimeAxis &axis)
+{
+    if (axis.step <= 0 || alert.latestAnomalyTime < axis.from)
+        return alert.latestAnomalyTime;
+    return axis.from + (alert.latestAnomalyTime - axis.from) / axis.step * axis.step;
+}
+
+// "on 2026-11-22" for a day bin, "in the hour from 2026-11-22 13:00 UTC" for any other.
+QString binPhrase(engine::Ticks bin, engine::Ticks step)
+{
+    const QDateTime start = ticksToDateTime(bin);
+    if (step == engine::kTicksPerDay)
+        return AnalysisSession::tr("on %1").arg(start.toString(QStringLiteral("yyyy-MM-dd")));
+    return AnalysisSession::tr("in the %1 from %2 UTC")
+        .arg(binLabel(step), start.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
 } // namespace
 
 AnalysisSession::AnalysisSession(QObject *parent)
     : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
-      m_recordJob(new RecordQueryJob(this)), m_series(new SeriesListModel(this)), m_keys(new KeyListModel(this)),
-      m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this))
+      m_recordJob(new RecordQueryJob(this)), m_wholeBinJob(new RecordQueryJob(this)),
+      m_series(new SeriesListModel(this)), m_keys(new KeyListModel(this)), m_issues(new ImportIssuesModel(this)),
+      m_files(new LoadedFilesModel(this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -35,12 +57,19 @@ AnalysisSession::AnalysisSession(QObject *parent)
         if (records && records->results == m_results)
             setRecords(records);
     });
+    connect(m_wholeBinJob, &RecordQueryJob::finished, this, [this](const std::shared_ptr<const RecordSet> &records) {
+        if (records && records->results == m_results && m_selection.alert >= 0) {
+            m_wholeBin = records;
+            Q_EMIT recordsChanged();
+        }
+    });
 }
 
 // Stop the workers first (their destructors wait), while everything they were handed still lives.
 AnalysisSession::~AnalysisSession()
 {
     cancel();
+    delete m_wholeBinJob;
     delete m_recordJob;
     delete m_rescoreJob;
     delete m_loadJob;
@@ -86,6 +115,7 @@ void AnalysisSession::cancel()
     m_debounce.stop();
     m_rescoreJob->cancel();
     m_recordJob->cancel();
+    m_wholeBinJob->cancel();
 }
 
 void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome)
@@ -105,7 +135,9 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_results.reset();
         m_keys->setResults(nullptr);
         m_recordJob->cancel();
+        m_wholeBinJob->cancel();
         m_records.reset();
+        m_wholeBin.reset();
         m_recordQuery.reset();
         m_selection = {};
         m_chartKeys.clear();
@@ -171,16 +203,20 @@ void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &result
     m_results = results;
     m_keys->setResults(results);
     m_records.reset();
-    // Alert rows are renumbered by a rescore: the key stays selected, and its point's records (the
-    // intended query, not whatever was last shown) are asked again against the new results.
-    const bool alertDropped = m_selection.alert >= 0;
-    if (alertDropped)
+    m_wholeBinJob->cancel();
+    m_wholeBin.reset();
+    // Alert and burst rows are renumbered by a rescore: the key stays selected, and its point's
+    // records (the intended query, not whatever was last shown) are asked again against the new results.
+    const bool alertDropped = m_selection.alert >= 0 || m_selection.burst >= 0;
+    if (alertDropped) {
         m_selection.alert = -1;
+        m_selection.burst = -1;
+    }
     Q_EMIT resultsChanged();
     if (alertDropped)
         Q_EMIT selectionChanged(m_selection);
     if (m_recordQuery)
-        m_recordJob->request(*m_recordQuery, m_results);
+        m_recordJob->request(*m_recordQuery, m_results, m_recordTitle);
     else
         Q_EMIT recordsChanged();
 }
@@ -197,20 +233,21 @@ void AnalysisSession::selectKey(const QString &key)
 {
     if (key == m_selection.key)
         return; // a list following the selection must not wipe the bin or alert chosen elsewhere
-    setSelection({key, std::nullopt, -1});
+    setSelection({key, std::nullopt, -1, -1});
     forgetRecords();
 }
 
 void AnalysisSession::selectBin(const QString &key, engine::Ticks bin)
 {
-    setSelection({key, bin, -1});
+    setSelection({key, bin, -1, -1});
     const auto *axis = m_results ? &m_results->sentinel.axis : nullptr;
     if (!axis || bin < axis->from || bin >= axis->end() || axis->step <= 0) {
         forgetRecords();
         return;
     }
     const auto index = static_cast<std::size_t>((bin - axis->from) / axis->step);
-    showRecords(engine::seriesPointQuery(m_results->sentinel, key.toStdString(), index));
+    showRecords(engine::seriesPointQuery(m_results->sentinel, key.toStdString(), index),
+        tr("What the rule counted for %1 %2").arg(key, binPhrase(bin, axis->step)));
 }
 
 void AnalysisSession::selectAlert(int alert)
@@ -222,7 +259,7 @@ void AnalysisSession::selectAlert(int alert)
     const auto &row = m_results->sentinel.alerts[static_cast<std::size_t>(alert)];
     const bool byResource = m_results->sentinel.params.seriesKey == engine::SeriesKey::Resource;
     const std::string key = byResource ? row.resource : row.callerIp;
-    setSelection({QString::fromStdString(key), std::nullopt, alert});
+    setSelection({toQString(key), std::nullopt, alert, -1});
     // The alert row carries its own records: no scan needed.
     auto records = std::make_shared<RecordSet>();
     records->query.key = key;
@@ -230,8 +267,57 @@ void AnalysisSession::selectAlert(int alert)
     records->query.drilldown = m_results->sentinel.params.drilldown;
     records->results = m_results;
     records->rows = row.recordIds;
+    const QString bin = binPhrase(alertBin(row, m_results->sentinel.axis), m_results->sentinel.axis.step);
+    records->title = records->query.drilldown == engine::Drilldown::Faithful
+        ? tr("What the deployed rule joined to this alert of %1: the records of the first UTC hour %2")
+              .arg(toQString(key), bin)
+        : tr("What the rule joined to this alert of %1: every record %2 (full-bin drill-down)")
+              .arg(toQString(key), bin);
     m_recordJob->cancel();
     m_recordQuery.reset();
+    m_wholeBin.reset();
+    setRecords(std::move(records));
+    requestWholeBin(row);
+}
+
+void AnalysisSession::requestWholeBin(const engine::AlertRow &alert)
+{
+    // The same right side the join reads, with the full-bin drill-down, over the alert's bin only:
+    // what a corrected rule would attach, beside what the deployed one did.
+    const auto &axis = m_results->sentinel.axis;
+    engine::RecordQuery query;
+    query.key = m_selection.key.toStdString();
+    query.from = alertBin(alert, axis);
+    query.to = *query.from + axis.step;
+    query.stage = engine::RecordStage::Joined;
+    query.drilldown = engine::Drilldown::FullBin;
+    m_wholeBinJob->request(query, m_results,
+        tr("Every record of %1 %2 the rule's join can see (full-bin)")
+            .arg(m_selection.key, binPhrase(*query.from, axis.step)));
+}
+
+void AnalysisSession::selectBurst(int burst)
+{
+    const auto *bursts = m_results && m_results->burst ? &m_results->burst->alerts : nullptr;
+    if (!bursts || burst < 0 || static_cast<std::size_t>(burst) >= bursts->size()) {
+        clearSelection();
+        return;
+    }
+    const auto &row = (*bursts)[static_cast<std::size_t>(burst)];
+    setSelection({QString(), std::nullopt, -1, burst});
+    auto records = std::make_shared<RecordSet>();
+    records->query.from = row.timeWindow;
+    records->query.to = row.windowEnd;
+    records->results = m_results;
+    records->rows = row.recordIds;
+    records->title = tr("What the ES|QL rule aggregated for %1 from %2 to %3 UTC")
+                         .arg(toQString(row.identity),
+                             ticksToDateTime(row.timeWindow).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                             ticksToDateTime(row.windowEnd).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    m_recordJob->cancel();
+    m_recordQuery.reset();
+    m_wholeBinJob->cancel();
+    m_wholeBin.reset();
     setRecords(std::move(records));
 }
 
@@ -252,16 +338,21 @@ void AnalysisSession::setChartKeys(const QStringList &keys)
 void AnalysisSession::forgetRecords()
 {
     m_recordJob->cancel();
+    m_wholeBinJob->cancel();
     m_recordQuery.reset();
+    m_wholeBin.reset();
     if (m_records)
         setRecords(nullptr);
 }
 
-void AnalysisSession::showRecords(const engine::RecordQuery &query)
+void AnalysisSession::showRecords(const engine::RecordQuery &query, const QString &title)
 {
     m_recordQuery = query;
+    m_recordTitle = title;
+    m_wholeBinJob->cancel();
+    m_wholeBin.reset();
     if (m_results)
-        m_recordJob->request(query, m_results);
+        m_recordJob->request(query, m_results, title);
 }
 
 void AnalysisSession::setRecords(std::shared_ptr<const RecordSet> records)

@@ -27,6 +27,7 @@ struct Selection {
     QString key; ///< a value of the rule's series key column
     std::optional<engine::Ticks> bin; ///< bin start (UTC ticks) of @c key's series
     int alert = -1; ///< index into the Sentinel result's alerts
+    int burst = -1; ///< index into the ES|QL result's bursts
     bool operator==(const Selection &) const = default;
 };
 
@@ -80,6 +81,9 @@ public:
     void selectKey(const QString &key);
     void selectBin(const QString &key, engine::Ticks bin);
     void selectAlert(int alert);
+    /// Selects ES|QL burst @p burst (its identity is not a series key: the key is cleared) and shows
+    /// the records it aggregated.
+    void selectBurst(int burst);
     void clearSelection();
     /// The keys the series chart overlays (a view choice: no engine work). Empty: the chart picks.
     QStringList chartKeys() const { return m_chartKeys; }
@@ -88,9 +92,13 @@ public:
     // Records (the drill-down).
     /// Runs @p query against the current results off the GUI thread; @ref recordsChanged follows.
     /// Selecting a bin shows what make-series counted there; selecting an alert shows its records.
-    void showRecords(const engine::RecordQuery &query);
+    void showRecords(const engine::RecordQuery &query, const QString &title = {});
     /// The last records shown for the current results (null when none).
     std::shared_ptr<const RecordSet> records() const { return m_records; }
+    /// With a Sentinel alert selected: every record of the key in the alert's anomalous bin that the
+    /// rule's right side keeps (the full-bin drill-down), to set beside what the deployed rule joined
+    /// (@ref records); null otherwise. @ref recordsChanged announces it too.
+    std::shared_ptr<const RecordSet> wholeBinRecords() const { return m_wholeBin; }
 
     // The models panels share (owned by the session, updated on every load and rescore).
     SeriesListModel *seriesModel() const { return m_series; }
@@ -126,10 +134,12 @@ private:
     void setSelection(const Selection &selection);
     void setRecords(std::shared_ptr<const RecordSet> records);
     void forgetRecords();
+    void requestWholeBin(const engine::AlertRow &alert);
 
     LoadJob *m_loadJob;
     RescoreJob *m_rescoreJob;
     RecordQueryJob *m_recordJob;
+    RecordQueryJob *m_wholeBinJob; ///< the alert's whole bin, beside m_recordJob's answer
     QTimer m_debounce;
     engine::LoadOptions m_loadOptions;
     std::shared_ptr<const LoadOutcome> m_load;
@@ -140,6 +150,8 @@ private:
     Selection m_selection;
     QStringList m_chartKeys;
     std::shared_ptr<const RecordSet> m_records;
+    std::shared_ptr<const RecordSet> m_wholeBin;
+    QString m_recordTitle; ///< the title m_recordQuery's answer gets
     std::optional<engine::RecordQuery> m_recordQuery; ///< what the selection asks to show (re-run after a rescore)
     QStringList m_requestedInputs; ///< the inputs last asked for (a reload reads them)
     SeriesListModel *m_series;

@@ -20,7 +20,8 @@ RecordQueryJob::~RecordQueryJob()
     }
 }
 
-void RecordQueryJob::request(const engine::RecordQuery &query, std::shared_ptr<const RuleResults> results)
+void RecordQueryJob::request(
+    const engine::RecordQuery &query, std::shared_ptr<const RuleResults> results, const QString &title)
 {
     const quint64 generation = ++*m_latest;
     auto *watcher = new QFutureWatcher<std::shared_ptr<const RecordSet>>(this);
@@ -31,15 +32,17 @@ void RecordQueryJob::request(const engine::RecordQuery &query, std::shared_ptr<c
         if (generation == *m_latest && watcher->future().resultCount() > 0 && watcher->future().result())
             Q_EMIT finished(watcher->future().result());
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [query, results = std::move(results), generation, latest = m_latest] {
-        if (generation != *latest)
-            return std::shared_ptr<const RecordSet>(); // overtaken while it waited
-        auto set = std::make_shared<RecordSet>();
-        set->query = query;
-        set->results = results;
-        set->rows = engine::queryRecords(*results->dataset, results->sentinel.params, results->sentinel, query);
-        return std::shared_ptr<const RecordSet>(std::move(set));
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [query, results = std::move(results), title, generation, latest = m_latest] {
+            if (generation != *latest)
+                return std::shared_ptr<const RecordSet>(); // overtaken while it waited
+            auto set = std::make_shared<RecordSet>();
+            set->query = query;
+            set->results = results;
+            set->title = title;
+            set->rows = engine::queryRecords(*results->dataset, results->sentinel.params, results->sentinel, query);
+            return std::shared_ptr<const RecordSet>(std::move(set));
+        }));
 }
 
 } // namespace kvt::model

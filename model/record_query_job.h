@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QString>
 #include <QThreadPool>
 
 #include <atomic>
@@ -21,6 +22,7 @@ struct RecordSet {
     engine::RecordQuery query;
     std::shared_ptr<const RuleResults> results; ///< the results (and snapshot) the query ran against
     std::vector<std::size_t> rows; ///< record indices into results->dataset, ascending
+    QString title; ///< what the set is, in the GUI's words ("What the rule counted for 10.1.2.3 on 2026-11-22")
 };
 
 /// Lives on the GUI thread; one query at a time on its own thread. Only the latest request's answer
@@ -31,7 +33,7 @@ public:
     explicit RecordQueryJob(QObject *parent = nullptr);
     ~RecordQueryJob() override;
 
-    void request(const engine::RecordQuery &query, std::shared_ptr<const RuleResults> results);
+    void request(const engine::RecordQuery &query, std::shared_ptr<const RuleResults> results, const QString &title);
     void cancel() { ++*m_latest; }
 
 Q_SIGNALS:

@@ -92,6 +92,7 @@ BurstPanel::BurstPanel(model::AnalysisSession *session, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_session, &model::AnalysisSession::resultsChanged, this, &BurstPanel::showResults);
+    connect(this, &BurstPanel::burstSelected, m_session, &model::AnalysisSession::selectBurst); // its records
     connect(m_session, &model::AnalysisSession::datasetChanged, this, &BurstPanel::showResults); // results cleared
     showResults();
 }
@@ -111,7 +112,7 @@ void BurstPanel::setUpView()
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid())
-                Q_EMIT burstSelected(current.data(model::BurstTableModel::RecordsRole).value<QList<qulonglong>>());
+                Q_EMIT burstSelected(m_proxy->mapToSource(current).row());
         });
 }
 

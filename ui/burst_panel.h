@@ -39,9 +39,9 @@ public:
     QLabel *blindSpotNote() const { return m_note; }
 
 Q_SIGNALS:
-    /// The analyst made a burst the current row: its records, as indices into the dataset of
-    /// model()->results() (ascending). For the records view.
-    void burstSelected(const QList<qulonglong> &records);
+    /// The analyst made a burst the current row: its index into model()->results()'s bursts
+    /// (AnalysisSession::selectBurst shows its records).
+    void burstSelected(int burst);
 
 private:
     void setUpView();

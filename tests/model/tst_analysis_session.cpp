@@ -44,6 +44,8 @@ private Q_SLOTS:
     void burstResultReusedUntilItsParametersChange();
     void selectionFollowsKeysAndAlerts();
     void selectedPointsAndAlertsShowTheirRecords();
+    void alertShowsWhatTheJoinAttachedBesideTheWholeBin();
+    void burstShowsTheRecordsItAggregated();
 
 private:
     QTemporaryDir m_dir;
@@ -322,6 +324,59 @@ void TestAnalysisSession::selectedPointsAndAlertsShowTheirRecords()
     session.selectKey(QStringLiteral("no such key"));
     QVERIFY(!session.records());
     session.clearSelection();
+    QVERIFY(!session.records());
+}
+
+void TestAnalysisSession::alertShowsWhatTheJoinAttachedBesideTheWholeBin()
+{
+    // tests/data/rules/first-hour-join/README.md: on the anomalous day 203.0.113.7 has 305 qualifying
+    // records; the deployed (faithful) join attaches the 40 of the first UTC hour to one alert row.
+    AnalysisSession session;
+    engine::SentinelParams p;
+    p.now = engine::parseIsoDateTime("2026-11-23T00:05Z");
+    session.setSentinelParams(p, AnalysisSession::Apply::Now);
+    QVERIFY(openAndScore(session, QStringLiteral(KVT_TEST_DATA "/rules/first-hour-join/input.jsonl.gz")));
+    const auto &alerts = session.results()->sentinel.alerts;
+    QCOMPARE(alerts.size(), std::size_t {1});
+    QSignalSpy records(&session, &AnalysisSession::recordsChanged);
+    session.selectAlert(0);
+    QCOMPARE(session.records()->rows.size(), std::size_t {40});
+    QVERIFY2(session.records()->title.contains(QStringLiteral("first UTC hour on 2026-11-22")),
+        qPrintable(session.records()->title));
+    QTRY_VERIFY_WITH_TIMEOUT(session.wholeBinRecords(), 10000);
+    const auto whole = session.wholeBinRecords();
+    QCOMPARE(whole->rows.size(), std::size_t {305});
+    QVERIFY(std::includes(
+        whole->rows.begin(), whole->rows.end(), session.records()->rows.begin(), session.records()->rows.end()));
+    QVERIFY2(whole->title.contains(QStringLiteral("203.0.113.7 on 2026-11-22")), qPrintable(whole->title));
+
+    // Another selection drops the comparison; a point's title names its bin.
+    session.selectBin(QStringLiteral("192.0.2.20"), *engine::parseIsoDateTime("2026-11-22T00:00Z"));
+    QVERIFY(!session.wholeBinRecords());
+    // Until the scan answers, the alert's records stay on show under their own title.
+    QTRY_VERIFY_WITH_TIMEOUT(session.records()->query.stage == engine::RecordStage::SeriesCounted, 10000);
+    QCOMPARE(session.records()->rows.size(), std::size_t {300});
+    QCOMPARE(session.records()->title, QStringLiteral("What the rule counted for 192.0.2.20 on 2026-11-22"));
+}
+
+void TestAnalysisSession::burstShowsTheRecordsItAggregated()
+{
+    AnalysisSession session;
+    QVERIFY(openAndScore(session, m_small));
+    const auto results = session.results();
+    QVERIFY(results->burst && !results->burst->alerts.empty());
+    const engine::BurstRow &burst = results->burst->alerts.back();
+    QSignalSpy selection(&session, &AnalysisSession::selectionChanged);
+    session.selectBurst(static_cast<int>(results->burst->alerts.size() - 1));
+    QCOMPARE(selection.count(), 1);
+    QCOMPARE(session.selection().burst, static_cast<int>(results->burst->alerts.size() - 1));
+    QVERIFY(session.selection().key.isEmpty());
+    QCOMPARE(session.records()->rows, burst.recordIds);
+    QVERIFY2(session.records()->title.contains(QString::fromStdString(burst.identity)),
+        qPrintable(session.records()->title));
+    QVERIFY(!session.wholeBinRecords());
+    session.selectBurst(-1);
+    QCOMPARE(session.selection(), model::Selection {});
     QVERIFY(!session.records());
 }
 
