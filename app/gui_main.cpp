@@ -11,6 +11,7 @@
 #include "model/analysis_session.h"
 #include "model/app_settings.h"
 #include "model/params_file.h"
+#include "ui/color_scheme.h"
 #include "ui/main_window.h"
 #include "ui/screenshot_capture.h"
 
@@ -63,7 +64,12 @@ int main(int argc, char **argv)
     const QCommandLineOption params(QStringLiteral("params"),
         QStringLiteral("Rule parameters from a JSON file, as kvtriage-cli --params reads them."),
         QStringLiteral("file.json"));
+    const QCommandLineOption colors(QStringLiteral("colors"),
+        QStringLiteral("Colour scheme: system (the desktop's), light or dark. Default: the last one chosen in "
+                       "View > Colours, or system."),
+        QStringLiteral("scheme"));
     parser.addOption(screenshot);
+    parser.addOption(colors);
     parser.addOption(size);
     parser.addOption(select);
     parser.addOption(params);
@@ -79,6 +85,16 @@ int main(int argc, char **argv)
 
     QSettings store;
     kvt::model::AppSettings settings(store);
+    std::optional<kvt::model::ColorScheme> scheme
+        = parser.isSet(screenshot) ? kvt::model::ColorScheme::System : settings.colorScheme();
+    if (parser.isSet(colors)) {
+        scheme = kvt::model::colorSchemeFromName(parser.value(colors));
+        if (!scheme) {
+            std::fprintf(stderr, "kvtriage: --colors expects system, light or dark\n");
+            return 2;
+        }
+    }
+    kvt::ui::applyColorScheme(*scheme);
     kvt::model::AnalysisSession session;
     // The last tuning comes back, unless a --params file says otherwise.
     engine::SentinelParams sentinel;

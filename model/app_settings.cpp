@@ -12,8 +12,37 @@ const QString kGeometry = QStringLiteral("ui/geometry");
 const QString kState = QStringLiteral("ui/state");
 const QString kSentinel = QStringLiteral("detector/sentinel");
 const QString kBurst = QStringLiteral("detector/burst");
+const QString kColorScheme = QStringLiteral("ui/colorScheme");
 
 } // namespace
+
+std::optional<ColorScheme> colorSchemeFromName(const QString &name)
+{
+    for (const ColorScheme scheme : {ColorScheme::System, ColorScheme::Light, ColorScheme::Dark})
+        if (name == colorSchemeName(scheme))
+            return scheme;
+    return std::nullopt;
+}
+
+QString colorSchemeName(ColorScheme scheme)
+{
+    switch (scheme) {
+    case ColorScheme::Light: return QStringLiteral("light");
+    case ColorScheme::Dark: return QStringLiteral("dark");
+    case ColorScheme::System: break;
+    }
+    return QStringLiteral("system");
+}
+
+ColorScheme AppSettings::colorScheme() const
+{
+    return colorSchemeFromName(m_settings.value(kColorScheme).toString()).value_or(ColorScheme::System);
+}
+
+void AppSettings::setColorScheme(ColorScheme scheme)
+{
+    m_settings.setValue(kColorScheme, colorSchemeName(scheme));
+}
 
 AppSettings::AppSettings(QSettings &settings, QObject *parent) : QObject(parent), m_settings(settings) { }
 

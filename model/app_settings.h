@@ -7,10 +7,18 @@
 #include <QSettings>
 #include <QStringList>
 
+#include <optional>
+
 #include "engine/rules/elastic_burst.h"
 #include "engine/rules/sentinel_params.h"
 
 namespace kvt::model {
+
+/// Which palette the window uses: the desktop's (the default), or one of ours.
+enum class ColorScheme { System, Light, Dark };
+/// "system", "light", "dark" (settings and the command line); nullopt for anything else.
+std::optional<ColorScheme> colorSchemeFromName(const QString &name);
+QString colorSchemeName(ColorScheme scheme);
 
 /// GUI thread only. Parameters are stored as the CLI's --params JSON, so a saved tuning can be
 /// copied into a file and run headless.
@@ -33,6 +41,9 @@ public:
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void saveWindow(const QByteArray &geometry, const QByteArray &state);
+
+    ColorScheme colorScheme() const; ///< System when unset or unreadable
+    void setColorScheme(ColorScheme scheme);
 
 Q_SIGNALS:
     void recentFilesChanged();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/main_window.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -24,6 +25,7 @@
 #include "ui/burst_panel.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
+#include "ui/color_scheme.h"
 #include "ui/explain_panel.h"
 #include "ui/heat_strip.h"
 #include "ui/import_issues_panel.h"
@@ -154,6 +156,7 @@ void MainWindow::buildMenus()
     scores->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     connect(scores, &QAction::toggled, m_ruleChartPanel->scoresToggle(), &QCheckBox::setChecked);
     connect(m_ruleChartPanel->scoresToggle(), &QCheckBox::toggled, scores, &QAction::setChecked);
+    addColorSchemeMenu(view);
     QAction *tuning = m_tuningDock->toggleViewAction();
     tuning->setShortcut(QKeySequence(tr("Ctrl+T")));
     view->addAction(tuning);
@@ -167,6 +170,26 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About kvtriage"), QKeySequence::HelpContents, this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::addColorSchemeMenu(QMenu *view)
+{
+    QMenu *menu = view->addMenu(tr("&Colours"));
+    auto *group = new QActionGroup(menu);
+    const model::ColorScheme current = m_settings ? m_settings->colorScheme() : model::ColorScheme::System;
+    const std::pair<model::ColorScheme, QString> schemes[] = {{model::ColorScheme::System, tr("Follow the &system")},
+        {model::ColorScheme::Light, tr("&Light")}, {model::ColorScheme::Dark, tr("&Dark")}};
+    for (const auto &[scheme, text] : schemes) {
+        QAction *a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(scheme == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, scheme] {
+            applyColorScheme(scheme);
+            if (m_settings)
+                m_settings->setColorScheme(scheme);
+        });
+    }
 }
 
 void MainWindow::fillRecentMenu()

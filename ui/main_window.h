@@ -56,6 +56,7 @@ private:
     void showLoadOptions();
     void showAbout();
     void fillRecentMenu();
+    void addColorSchemeMenu(QMenu *view);
 
     model::AnalysisSession *m_session;
     model::AppSettings *m_settings;

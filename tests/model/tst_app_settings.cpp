@@ -12,6 +12,8 @@ class TestAppSettings : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void recentFiles();
+    void colorScheme_data();
+    void colorScheme();
     void parametersRoundTrip();
     void paramsFiles_data();
     void paramsFiles();
@@ -34,6 +36,32 @@ void TestAppSettings::recentFiles()
     QCOMPARE(changed.count(), 13);
     settings.clearRecentFiles();
     QVERIFY(settings.recentFiles().isEmpty());
+}
+
+void TestAppSettings::colorScheme_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("unset") << QString() << int(model::ColorScheme::System);
+    QTest::newRow("system") << QStringLiteral("system") << int(model::ColorScheme::System);
+    QTest::newRow("light") << QStringLiteral("light") << int(model::ColorScheme::Light);
+    QTest::newRow("dark") << QStringLiteral("dark") << int(model::ColorScheme::Dark);
+    QTest::newRow("unknown falls back") << QStringLiteral("Dark") << int(model::ColorScheme::System);
+}
+
+void TestAppSettings::colorScheme()
+{
+    QFETCH(QString, stored);
+    QFETCH(int, expected);
+    QTemporaryDir dir;
+    QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    if (!stored.isNull())
+        store.setValue(QStringLiteral("ui/colorScheme"), stored);
+    model::AppSettings settings(store);
+    QCOMPARE(int(settings.colorScheme()), expected);
+    settings.setColorScheme(model::ColorScheme::Dark);
+    QCOMPARE(settings.colorScheme(), model::ColorScheme::Dark);
+    QCOMPARE(model::colorSchemeFromName(model::colorSchemeName(model::ColorScheme::Light)), model::ColorScheme::Light);
 }
 
 void TestAppSettings::parametersRoundTrip()
