@@ -234,7 +234,19 @@ void AnalysisSession::selectKey(const QString &key)
     if (key == m_selection.key)
         return; // a list following the selection must not wipe the bin or alert chosen elsewhere
     setSelection({key, std::nullopt, -1, -1});
-    forgetRecords();
+    if (key.isEmpty() || !m_results) {
+        forgetRecords();
+        return;
+    }
+    // A key alone: everything the rule counted for it over the axis (the sum of its points).
+    engine::RecordQuery query;
+    query.key = key.toStdString();
+    query.stage = engine::RecordStage::SeriesCounted;
+    const auto &axis = m_results->sentinel.axis;
+    showRecords(query,
+        tr("What the rule counted for %1 from %2 to %3 UTC")
+            .arg(key, ticksToDateTime(axis.from).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                ticksToDateTime(axis.end()).toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
 }
 
 void AnalysisSession::selectBin(const QString &key, engine::Ticks bin)

@@ -3,6 +3,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <numeric>
+
 #include "engine/rules/sentinel_rule.h"
 #include "model/analysis_session.h"
 #include "model/import_issues_model.h"
@@ -320,9 +322,18 @@ void TestAnalysisSession::selectedPointsAndAlertsShowTheirRecords()
     QCOMPARE(session.records()->query, query);
     QCOMPARE(session.selection().key, QString::fromStdString(anomaly.key));
 
-    // Another key drops the records of the previous one.
+    // A key alone: every record the rule counted for it, the sum of its points.
+    session.selectKey(QString::fromStdString(anomaly.key));
     session.selectKey(QStringLiteral("no such key"));
-    QVERIFY(!session.records());
+    QTRY_VERIFY_WITH_TIMEOUT(session.records()->query.key == std::optional<std::string>("no such key"), 10000);
+    QVERIFY(session.records()->rows.empty());
+    session.clearSelection();
+    session.selectKey(QString::fromStdString(anomaly.key));
+    QTRY_VERIFY_WITH_TIMEOUT(session.records() && session.records()->query.key == anomaly.key, 10000);
+    const auto &series = session.results()->sentinel.series;
+    const auto it = std::find_if(series.begin(), series.end(), [&](const auto &s) { return s.key == anomaly.key; });
+    QVERIFY(it != series.end());
+    QCOMPARE(double(session.records()->rows.size()), std::accumulate(it->counts.begin(), it->counts.end(), 0.0));
     session.clearSelection();
     QVERIFY(!session.records());
 }
