@@ -36,6 +36,8 @@ int main(int argc, char **argv)
             return kvt::cli::runDetect(args);
         if (command == "records")
             return kvt::cli::runRecords(args);
+        if (command == "backtest")
+            return kvt::cli::runBacktest(args);
         std::cerr << "kvtriage-cli: unknown command '" << command << "'\n" << kvt::cli::usageText();
         return kvt::cli::kExitUsage;
     } catch (const kvt::cli::UsageError &e) {

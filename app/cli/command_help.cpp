@@ -71,6 +71,15 @@ const CommandText kCommands[] = {
         "  --format json|csv|jsonl\n"
         "  --raw                  add each record's original text\n",
         true, true},
+    {"backtest",
+        "backtest INPUT... [--from DATE] [--to DATE] [--run-at HH:MM] [--rule R] [rule options] "
+        "[--compare PARAMS.json]\n  Replays the scheduled rule once a day (queryFrequency 1d) and says what "
+        "each run would have raised.",
+        "  --from DATE            first run day (default: the first day with a full look-back)\n"
+        "  --to DATE              last run day (default: the day after the last record)\n"
+        "  --run-at HH:MM         the run's time of day, UTC (default 00:05)\n"
+        "  --compare PARAMS.json  a second parameter set (over the defaults): its runs under \"compare\"\n",
+        true, true},
 };
 
 } // namespace
@@ -99,7 +108,7 @@ std::optional<std::string> commandHelp(const std::string &command)
     if (t.readsInput)
         out += kInputOptions;
     if (t.ruleOptions)
-        out += ruleOptionsHelp(command == "detect");
+        out += ruleOptionsHelp(command == "detect" || command == "backtest");
     return out;
 }
 

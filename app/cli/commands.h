@@ -18,5 +18,6 @@ int runBench(const std::vector<std::string> &args);
 int runSeries(const std::vector<std::string> &args);
 int runDetect(const std::vector<std::string> &args);
 int runRecords(const std::vector<std::string> &args);
+int runBacktest(const std::vector<std::string> &args);
 
 } // namespace kvt::cli

@@ -19,13 +19,34 @@ void addNames(
         (row.type == engine::ParamType::Flag ? flags : valued).insert(row.option);
 }
 
-nlohmann::json readParamsFile(const std::string &file)
+nlohmann::json readParamsFile(const std::string &option, const std::string &file)
 {
     std::ifstream in(file);
     auto j = nlohmann::json::parse(in, nullptr, false);
     if (!in || !j.is_object())
-        throw UsageError("--params: " + file + " is not a readable JSON object");
+        throw UsageError(option + ": " + file + " is not a readable JSON object");
     return j;
+}
+
+// A parameters file's object, every key checked against @p table. @p option names the option in
+// error messages ("--params", "--compare").
+template <typename P>
+nlohmann::json checkedParamsFile(
+    const std::string &option, const std::string &path, const std::vector<engine::ParamSpec<P>> &table)
+{
+    nlohmann::json object = readParamsFile(option, path);
+    for (const auto &[name, value] : object.items())
+        if (name != "rule" && std::none_of(table.begin(), table.end(), [&](const auto &r) { return r.option == name; }))
+            throw UsageError(option + ": unknown key '" + name + "' in " + path);
+    return object;
+}
+
+template <typename P> P paramsFromObject(const std::string &option, const nlohmann::json &object)
+{
+    P params;
+    if (const std::string error = engine::readParams(object, params); !error.empty())
+        throw UsageError(option + ": " + error);
+    return params;
 }
 
 // The --params file's object with the command line's options laid over it (the command line wins),
@@ -33,13 +54,8 @@ nlohmann::json readParamsFile(const std::string &file)
 template <typename P> P paramsFrom(const Args &args, const std::vector<engine::ParamSpec<P>> &table)
 {
     nlohmann::json object = nlohmann::json::object();
-    if (const auto path = args.value("params")) {
-        object = readParamsFile(*path);
-        for (const auto &[name, value] : object.items())
-            if (name != "rule"
-                && std::none_of(table.begin(), table.end(), [&](const auto &r) { return r.option == name; }))
-                throw UsageError("--params: unknown key '" + name + "' in " + *path);
-    }
+    if (const auto path = args.value("params"))
+        object = checkedParamsFile("--params", *path, table);
     for (const auto &row : table) {
         if (!args.has(row.option))
             continue;
@@ -54,6 +70,12 @@ template <typename P> P paramsFrom(const Args &args, const std::vector<engine::P
     if (const std::string error = engine::readParams(object, params); !error.empty())
         throw UsageError(error);
     return params;
+}
+
+template <typename P>
+P paramsFromFile(const std::string &option, const std::string &path, const std::vector<engine::ParamSpec<P>> &table)
+{
+    return paramsFromObject<P>(option, checkedParamsFile(option, path, table));
 }
 
 template <typename P> std::string helpLines(const std::vector<engine::ParamSpec<P>> &table)
@@ -116,6 +138,16 @@ engine::SentinelParams sentinelParamsFrom(const Args &args)
 engine::ElasticBurstParams elasticParamsFrom(const Args &args)
 {
     return paramsFrom(args, engine::elasticBurstParameters());
+}
+
+engine::SentinelParams sentinelParamsFromFile(const std::string &option, const std::string &path)
+{
+    return paramsFromFile(option, path, engine::sentinelParameters());
+}
+
+engine::ElasticBurstParams elasticParamsFromFile(const std::string &option, const std::string &path)
+{
+    return paramsFromFile(option, path, engine::elasticBurstParameters());
 }
 
 std::string ruleOptionsHelp(bool withElasticBurst)

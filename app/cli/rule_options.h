@@ -22,6 +22,10 @@ std::string ruleName(const Args &args);
 /// Builds the parameters: defaults, then --params FILE.json, then command-line options.
 engine::SentinelParams sentinelParamsFrom(const Args &args);
 engine::ElasticBurstParams elasticParamsFrom(const Args &args);
+/// A parameters file alone over the defaults (the B side of `backtest --compare`); @p option names
+/// the option in errors.
+engine::SentinelParams sentinelParamsFromFile(const std::string &option, const std::string &path);
+engine::ElasticBurstParams elasticParamsFromFile(const std::string &option, const std::string &path);
 
 /// The "Rule options" part of a command's --help, an entry per table row with its default; the
 /// ES|QL rule's rows too when @p withElasticBurst.

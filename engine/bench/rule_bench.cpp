@@ -24,11 +24,16 @@ double millisecondsOf(const std::function<void()> &body)
 
 std::shared_ptr<const Dataset> generateDataset(std::uint64_t records)
 {
-    auto data = std::make_shared<Dataset>();
-    data->reserve(static_cast<std::size_t>(records + records / 10));
     GeneratorOptions o;
     o.records = records;
     o.days = 21;
+    return generateDataset(o);
+}
+
+std::shared_ptr<const Dataset> generateDataset(const GeneratorOptions &o)
+{
+    auto data = std::make_shared<Dataset>();
+    data->reserve(static_cast<std::size_t>(o.records + o.records / 10));
     generateAuditEvents(o, [&](std::vector<OwnedEvent> &day) {
         for (const auto &e : day) {
             EventDraft d;

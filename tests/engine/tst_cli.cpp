@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void elasticPresets();
     void recordsUsage_data();
     void recordsUsage();
+    void backtestEqualsDetectEveryDay();
+    void backtestElasticAndUsage();
 };
 
 void TestCli::inspectPublicSamples()
@@ -297,6 +300,9 @@ void TestCli::ruleUsageErrors_data()
     QTest::newRow("burst option range") << QStringList {"detect", "x", "--rule", "elastic-burst", "--min-actions", "-1"}
                                         << "--min-actions: -1 is outside";
     QTest::newRow("series csv") << QStringList {"series", "x", "--format", "csv"} << "--format: 'csv' is not json";
+    QTest::newRow("backtest run-at") << QStringList {"backtest", "x", "--run-at", "25:00"} << "--run-at";
+    QTest::newRow("backtest compare file") << QStringList {"backtest", "x", "--compare", "/no/such.json"}
+                                           << "--compare: /no/such.json is not a readable JSON object";
 }
 
 void TestCli::ruleUsageErrors()
@@ -359,6 +365,7 @@ void TestCli::helpOfEveryCommand_data()
     QTest::newRow("series") << "series" << QStringList {"--score-threshold", "--claim-backfill", "--params"};
     QTest::newRow("detect") << "detect" << QStringList {"--rule", "--format", "--min-distinct-actions", "--sliding"};
     QTest::newRow("records") << "records" << QStringList {"--key", "--joined", "--raw", "--drilldown"};
+    QTest::newRow("backtest") << "backtest" << QStringList {"--from", "--run-at", "--compare", "--min-actions"};
 }
 
 // spec/cli.md: every command answers --help on standard output with exit 0.
@@ -610,6 +617,89 @@ void TestCli::recordsUsage()
     const Run r = runCli(args);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(r.err).contains(stderrPart), r.err.constData());
+}
+
+// Every run of a backtest, on both sides of an A/B, equals `detect --now` of that day.
+void TestCli::backtestEqualsDetectEveryDay()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("history.jsonl"));
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--output"), data, QStringLiteral("--days"),
+                        QStringLiteral("24"), QStringLiteral("--keys"), QStringLiteral("40"), QStringLiteral("--seed"),
+                        QStringLiteral("11")})
+                 .exitCode,
+        0);
+    const QString b = dir.filePath(QStringLiteral("b.json"));
+    {
+        QFile f(b);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"score-threshold": 1.5, "baseline-threshold": 5, "drilldown": "full-bin"})");
+    }
+    const Run r = runCli({QStringLiteral("backtest"), data, QStringLiteral("--compare"), b});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["runs"].size(), std::size_t {11}); // 24 days, 14 of look-back: the runs of days 15..25
+    QCOMPARE(j["compare"].size(), j["runs"].size());
+    QCOMPARE(j["compare_params"]["score-threshold"].get<double>(), 1.5);
+    int alertsA = 0, alertsB = 0;
+    for (const char *side : {"runs", "compare"}) {
+        for (const auto &run : j[side]) {
+            QStringList args {QStringLiteral("detect"), data, QStringLiteral("--now"),
+                QString::fromStdString(run["now"].get<std::string>())};
+            if (std::string(side) == "compare")
+                args << QStringLiteral("--params") << b;
+            const Run d = runCli(args);
+            QCOMPARE(d.exitCode, 0);
+            const auto detect = nlohmann::json::parse(d.out.toStdString());
+            std::set<std::string> keys;
+            for (const auto &a : detect["anomalies"])
+                keys.insert(a["CallerIPAddress"].get<std::string>());
+            const QByteArray where = QByteArray(side) + " " + QByteArray::fromStdString(run["now"].get<std::string>());
+            QVERIFY2(run["alerts"].get<std::size_t>() == detect["alerts"].size(), where);
+            QVERIFY2(run["anomalies"].get<std::size_t>() == detect["anomalies"].size(), where);
+            QVERIFY2(run["anomalous_keys"].get<std::size_t>() == keys.size(), where);
+            QVERIFY2(run["keys"].get<std::vector<std::string>>() == std::vector<std::string>(keys.begin(), keys.end()),
+                where);
+            (std::string(side) == "runs" ? alertsA : alertsB) += run["alerts"].get<int>();
+        }
+    }
+    QVERIFY(alertsA > 0);
+    QVERIFY(alertsB > alertsA); // lower bars and the full bin raise more
+
+    // --from/--to pick days; --run-at moves the run.
+    const Run two = runCli({QStringLiteral("backtest"), data, QStringLiteral("--from"), QStringLiteral("2026-11-20"),
+        QStringLiteral("--to"), QStringLiteral("2026-11-21"), QStringLiteral("--run-at"), QStringLiteral("06:30")});
+    QCOMPARE(two.exitCode, 0);
+    const auto t = nlohmann::json::parse(two.out.toStdString());
+    QCOMPARE(t["runs"].size(), std::size_t {2});
+    QCOMPARE(t["runs"][0]["now"].get<std::string>(), std::string("2026-11-20T06:30:00.0000000Z"));
+    QVERIFY(!t.contains("compare"));
+}
+
+void TestCli::backtestElasticAndUsage()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("g.jsonl"));
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--output"), data, QStringLiteral("--days"),
+                        QStringLiteral("3"), QStringLiteral("--keys"), QStringLiteral("30"), QStringLiteral("--seed"),
+                        QStringLiteral("5")})
+                 .exitCode,
+        0);
+    const Run r = runCli({QStringLiteral("backtest"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), data,
+        QStringLiteral("--from"), QStringLiteral("2026-11-20"), QStringLiteral("--to"), QStringLiteral("2026-11-23")});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["rule"].get<std::string>(), std::string("elastic-burst"));
+    const Run d = runCli({QStringLiteral("detect"), QStringLiteral("--rule"), QStringLiteral("elastic-burst"), data});
+    const auto detect = nlohmann::json::parse(d.out.toStdString());
+    std::size_t total = 0;
+    for (const auto &run : j["runs"])
+        total += run["alerts"].get<std::size_t>();
+    QCOMPARE(total, detect["alerts"].size()); // the four runs cover every window of the three days
+    const Run reversed = runCli({QStringLiteral("backtest"), data, QStringLiteral("--from"),
+        QStringLiteral("2026-11-23"), QStringLiteral("--to"), QStringLiteral("2026-11-20")});
+    QCOMPARE(reversed.exitCode, 2);
+    QVERIFY(reversed.err.contains("--from is after --to"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
