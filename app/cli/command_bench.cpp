@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// `kvtriage-cli bench series|rule`: performance figures, each beside a baseline measured in the same run.
+// `kvtriage-cli bench series|rule|backtest|ingest`: performance figures, each beside a baseline measured in the same
+// run.
 #include <iostream>
 
 #include "app/cli/cli_args.h"
 #include "app/cli/cli_output.h"
 #include "app/cli/commands.h"
+#include "engine/bench/backtest_bench.h"
 #include "engine/bench/ingest_bench.h"
 #include "engine/bench/rule_bench.h"
 #include "engine/bench/series_bench.h"
@@ -67,17 +69,31 @@ int runIngestBench(const Args &args)
 
 int runBench(const std::vector<std::string> &argv)
 {
-    const Args args(argv, {"repetitions", "output", "records", "dir", "formats", "threads"}, {});
+    const Args args(argv, {"repetitions", "output", "records", "dir", "formats", "threads", "keys", "days"}, {});
     const std::string suite = args.positionals().size() == 1 ? args.positionals()[0] : "";
     if (suite == "ingest")
         return runIngestBench(args);
-    if (suite != "series" && suite != "rule")
-        throw UsageError("bench needs a suite name: series, rule or ingest");
-    const int repetitions = static_cast<int>(args.integer("repetitions", suite == "rule" ? 5 : 9, 1, 1000));
-    const auto figures = suite == "rule"
-        ? engine::runRuleBenchmarks(
-            static_cast<std::uint64_t>(args.integer("records", 1'000'000, 1000, 100'000'000)), repetitions)
-        : engine::runSeriesBenchmarks(repetitions);
+    if (suite != "series" && suite != "rule" && suite != "backtest")
+        throw UsageError("bench needs a suite name: series, rule, backtest or ingest");
+    const int repetitions = static_cast<int>(args.integer("repetitions",
+        suite == "rule"           ? 5
+            : suite == "backtest" ? 3
+                                  : 9,
+        1, 1000));
+    std::vector<engine::BenchFigure> figures;
+    if (suite == "rule") {
+        figures = engine::runRuleBenchmarks(
+            static_cast<std::uint64_t>(args.integer("records", 1'000'000, 1000, 100'000'000)), repetitions);
+    } else if (suite == "backtest") {
+        engine::BacktestBenchOptions options;
+        options.records = static_cast<std::uint64_t>(args.integer("records", 2'000'000, 1000, 100'000'000));
+        options.keys = static_cast<int>(args.integer("keys", 10000, 1, 1'000'000));
+        options.runs = static_cast<int>(args.integer("days", 90, 1, 3650));
+        options.repetitions = repetitions;
+        figures = engine::runBacktestBenchmarks(options);
+    } else {
+        figures = engine::runSeriesBenchmarks(repetitions);
+    }
     engine::JsonWriter w;
     w.beginObject().key("suite").string(suite).key("threads").integer(1).key("figures").beginArray();
     for (const auto &f : figures) {

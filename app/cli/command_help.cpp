@@ -49,8 +49,9 @@ const CommandText kCommands[] = {
         "  --method ctukey|tukey (ctukey)  --seasonality-threshold S (0.6)  --test-points N (0)\n"
         "  --output FILE\n",
         false, false},
-    {"bench", "bench series|rule|ingest [options]\n  Benchmarks, each with a same-run baseline.",
+    {"bench", "bench series|rule|backtest|ingest [options]\n  Benchmarks, each with a same-run baseline.",
         "  --repetitions N  --records N  --output FILE\n"
+        "  backtest only: --keys N (10000)  --days N (90 runs)\n"
         "  ingest only: --dir DIR  --formats F,...  --threads N\n",
         false, false},
     {"series",
