@@ -11,6 +11,7 @@
 #include "model/analysis_session.h"
 #include "model/app_settings.h"
 #include "model/params_file.h"
+#include "model/translations.h"
 #include "ui/color_scheme.h"
 #include "ui/main_window.h"
 #include "ui/screenshot_capture.h"
@@ -46,6 +47,7 @@ int main(int argc, char **argv)
     const std::unique_ptr<QCoreApplication> app = onlyPrints(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
+    kvt::model::installTranslations(*app);
     QApplication::setOrganizationName(QStringLiteral("kvtriage"));
     QApplication::setApplicationName(QStringLiteral("kvtriage"));
     QApplication::setApplicationVersion(QStringLiteral(KVT_VERSION));
@@ -68,7 +70,12 @@ int main(int argc, char **argv)
         QStringLiteral("Colour scheme: system (the desktop's), light or dark. Default: the last one chosen in "
                        "View > Colours, or system."),
         QStringLiteral("scheme"));
+    const QCommandLineOption show(QStringLiteral("show"),
+        QStringLiteral("With --screenshot: bring this panel to the front (%1); repeatable.")
+            .arg(kvt::ui::MainWindow::panelNames().join(QStringLiteral(", "))),
+        QStringLiteral("panel"));
     parser.addOption(screenshot);
+    parser.addOption(show);
     parser.addOption(colors);
     parser.addOption(size);
     parser.addOption(select);
@@ -77,6 +84,12 @@ int main(int argc, char **argv)
         QStringLiteral("files"), QStringLiteral("Audit exports or folders to open."), QStringLiteral("[FILE...]"));
     parser.process(*app);
 
+    for (const QString &panel : parser.values(show))
+        if (!kvt::ui::MainWindow::panelNames().contains(panel)) {
+            std::fprintf(stderr, "kvtriage: --show expects one of %s\n",
+                qPrintable(kvt::ui::MainWindow::panelNames().join(QStringLiteral(", "))));
+            return 2;
+        }
     const QSize windowSize = parseSize(parser.value(size));
     if (!windowSize.isValid()) {
         std::fprintf(stderr, "kvtriage: --size expects WxH, e.g. 1280x800\n");
@@ -120,6 +133,7 @@ int main(int argc, char **argv)
     if (parser.isSet(screenshot)) {
         auto *capture
             = new kvt::ui::ScreenshotCapture(&window, &session, parser.value(screenshot), parser.value(select));
+        capture->setPanels(parser.values(show));
         capture->start(files);
         return QApplication::exec();
     }

@@ -42,8 +42,8 @@ QString binPhrase(engine::Ticks bin, engine::Ticks step)
 AnalysisSession::AnalysisSession(QObject *parent)
     : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
       m_recordJob(new RecordQueryJob(this)), m_wholeBinJob(new RecordQueryJob(this)),
-      m_series(new SeriesListModel(this)), m_keys(new KeyListModel(this)), m_issues(new ImportIssuesModel(this)),
-      m_files(new LoadedFilesModel(this))
+      m_backtestJob(new BacktestJob(this)), m_series(new SeriesListModel(this)), m_keys(new KeyListModel(this)),
+      m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -57,6 +57,12 @@ AnalysisSession::AnalysisSession(QObject *parent)
         if (records && records->results == m_results)
             setRecords(records);
     });
+    connect(m_backtestJob, &BacktestJob::finished, this, [this](const std::shared_ptr<const BacktestOutcome> &outcome) {
+        if (outcome && m_load && outcome->dataset == m_load->load.dataset) {
+            m_backtest = outcome;
+            Q_EMIT backtestChanged();
+        }
+    });
     connect(m_wholeBinJob, &RecordQueryJob::finished, this, [this](const std::shared_ptr<const RecordSet> &records) {
         if (records && records->results == m_results && m_selection.alert >= 0) {
             m_wholeBin = records;
@@ -69,6 +75,7 @@ AnalysisSession::AnalysisSession(QObject *parent)
 AnalysisSession::~AnalysisSession()
 {
     cancel();
+    delete m_backtestJob;
     delete m_wholeBinJob;
     delete m_recordJob;
     delete m_rescoreJob;
@@ -116,6 +123,7 @@ void AnalysisSession::cancel()
     m_rescoreJob->cancel();
     m_recordJob->cancel();
     m_wholeBinJob->cancel();
+    m_backtestJob->cancel();
 }
 
 void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome)
@@ -139,6 +147,11 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_records.reset();
         m_wholeBin.reset();
         m_recordQuery.reset();
+        m_backtestJob->cancel();
+        const bool hadBacktest = m_backtest != nullptr;
+        m_backtest.reset();
+        if (hadBacktest)
+            Q_EMIT backtestChanged();
         m_selection = {};
         m_chartKeys.clear();
         m_series->setSeries(outcome->dailyByCaller);
@@ -215,6 +228,7 @@ void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &result
     Q_EMIT resultsChanged();
     if (alertDropped)
         Q_EMIT selectionChanged(m_selection);
+    requestBacktest();
     if (m_recordQuery)
         m_recordJob->request(*m_recordQuery, m_results, m_recordTitle);
     else
@@ -371,6 +385,54 @@ void AnalysisSession::setRecords(std::shared_ptr<const RecordSet> records)
 {
     m_records = std::move(records);
     Q_EMIT recordsChanged();
+}
+
+void AnalysisSession::requestBacktest()
+{
+    if (!m_results || !m_results->burst)
+        return;
+    const RuleParams current {m_results->sentinel.params, m_results->burstParams};
+    const engine::Ticks now = m_results->sentinel.params.now.value_or(0);
+    const engine::Ticks runAt = now - engine::startOfDay(now);
+    // The replay ignores `now`: scrubbing the evaluation day reuses the last one.
+    if (m_backtest && m_backtest->dataset == m_results->dataset && m_backtest->runAt == runAt
+        && sameReplay(m_backtest->current.params, current) && m_backtest->pinned.has_value() == m_pinned.has_value()
+        && (!m_pinned || sameReplay(m_backtest->pinned->params, *m_pinned)))
+        return;
+    m_backtestJob->request({m_results->dataset, current, m_results->burst, m_pinned, runAt, m_backtest});
+}
+
+void AnalysisSession::pinCurrentParameters()
+{
+    m_pinned = RuleParams {m_sentinelParams, m_burstParams};
+    Q_EMIT pinnedChanged();
+    requestBacktest();
+}
+
+void AnalysisSession::compareWithCorrected()
+{
+    pinCurrentParameters();
+    engine::SentinelParams corrected = m_sentinelParams;
+    corrected.drilldown = engine::Drilldown::FullBin;
+    corrected.claimBackfill = true;
+    setSentinelParams(corrected, Apply::Now);
+}
+
+void AnalysisSession::unpin()
+{
+    if (!m_pinned)
+        return;
+    m_pinned.reset();
+    Q_EMIT pinnedChanged();
+    requestBacktest();
+}
+
+void AnalysisSession::setEvaluationDay(engine::Ticks day)
+{
+    const engine::Ticks now = m_results ? m_results->sentinel.params.now.value_or(0) : m_sentinelParams.now.value_or(0);
+    engine::SentinelParams p = m_sentinelParams;
+    p.now = engine::startOfDay(day) + (now - engine::startOfDay(now));
+    setSentinelParams(p, Apply::Now);
 }
 
 } // namespace kvt::model

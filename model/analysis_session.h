@@ -11,6 +11,7 @@
 
 #include "engine/rules/elastic_burst.h"
 #include "engine/rules/sentinel_params.h"
+#include "model/backtest_job.h"
 #include "model/load_job.h"
 #include "model/record_query_job.h"
 #include "model/rescore_job.h"
@@ -100,6 +101,20 @@ public:
     /// (@ref records); null otherwise. @ref recordsChanged announces it too.
     std::shared_ptr<const RecordSet> wholeBinRecords() const { return m_wholeBin; }
 
+    // Backtest and A/B (the rules replayed once a day; follows every rescore off the GUI thread).
+    /// The last replay for the current snapshot and parameters (null until the first one).
+    std::shared_ptr<const BacktestOutcome> backtest() const { return m_backtest; }
+    bool isBacktesting() const { return m_backtestJob->isBusy(); }
+    /// Pins the current parameters as side A: later changes are compared against them.
+    void pinCurrentParameters();
+    /// Pins the current parameters as A and switches to them "corrected" (full-bin drill-down, claim
+    /// back-fill): one click shows what the deployed rule's join defect costs.
+    void compareWithCorrected();
+    void unpin();
+    std::optional<RuleParams> pinnedParameters() const { return m_pinned; }
+    /// Moves the evaluation to the run of @p day (a day start, UTC) at the current run time of day.
+    void setEvaluationDay(engine::Ticks day);
+
     // The models panels share (owned by the session, updated on every load and rescore).
     SeriesListModel *seriesModel() const { return m_series; }
     KeyListModel *keyListModel() const { return m_keys; }
@@ -125,6 +140,9 @@ Q_SIGNALS:
     void chartKeysChanged();
     /// A new set of records to show (or none: @ref records() is null).
     void recordsChanged();
+    /// A new backtest outcome (or none after a new snapshot).
+    void backtestChanged();
+    void pinnedChanged();
 
 private:
     void onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome);
@@ -135,11 +153,13 @@ private:
     void setRecords(std::shared_ptr<const RecordSet> records);
     void forgetRecords();
     void requestWholeBin(const engine::AlertRow &alert);
+    void requestBacktest();
 
     LoadJob *m_loadJob;
     RescoreJob *m_rescoreJob;
     RecordQueryJob *m_recordJob;
     RecordQueryJob *m_wholeBinJob; ///< the alert's whole bin, beside m_recordJob's answer
+    BacktestJob *m_backtestJob;
     QTimer m_debounce;
     engine::LoadOptions m_loadOptions;
     std::shared_ptr<const LoadOutcome> m_load;
@@ -151,6 +171,8 @@ private:
     QStringList m_chartKeys;
     std::shared_ptr<const RecordSet> m_records;
     std::shared_ptr<const RecordSet> m_wholeBin;
+    std::shared_ptr<const BacktestOutcome> m_backtest;
+    std::optional<RuleParams> m_pinned;
     QString m_recordTitle; ///< the title m_recordQuery's answer gets
     std::optional<engine::RecordQuery> m_recordQuery; ///< what the selection asks to show (re-run after a rescore)
     QStringList m_requestedInputs; ///< the inputs last asked for (a reload reads them)

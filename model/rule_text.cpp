@@ -8,9 +8,11 @@
 namespace kvt::model {
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Singular texts only: lupdate cannot see through a helper, so every plural calls
+// QCoreApplication::translate() itself and gets its English forms from kvtriage_en.ts.
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("kvt::model::RuleText", text, nullptr, n);
+    return QCoreApplication::translate("kvt::model::RuleText", text);
 }
 
 QString hhmm(engine::Ticks t)
@@ -23,8 +25,12 @@ QString hhmm(engine::Ticks t)
 QString outcomeText(const engine::AnomalyOutcome &o)
 {
     switch (o.kind) {
-    case engine::OutcomeKind::Alerted:
-        return tr("Alerted: the join attached all %n record(s) of the bin.", static_cast<int>(o.recordsJoined));
+    case engine::OutcomeKind::Alerted: {
+        // A plain int: lupdate does not parse a cast inside translate()'s arguments.
+        const int records = static_cast<int>(o.recordsJoined);
+        return QCoreApplication::translate(
+            "kvt::model::RuleText", "Alerted: the join attached all %n record(s) of the bin.", nullptr, records);
+    }
     case engine::OutcomeKind::AlertedPartly:
         return tr("Alerted on %1 of %2 records: the deployed rule joins only %3–%4 UTC, the first hour of the bin.")
             .arg(o.recordsJoined)
@@ -53,11 +59,17 @@ QString binLabel(engine::Ticks step)
         return tr("day");
     if (step == engine::kTicksPerHour)
         return tr("hour");
-    if (step % engine::kTicksPerDay == 0)
-        return tr("%n days", static_cast<int>(step / engine::kTicksPerDay));
-    if (step % engine::kTicksPerHour == 0)
-        return tr("%n hours", static_cast<int>(step / engine::kTicksPerHour));
-    return tr("%n minutes", static_cast<int>(step / engine::kTicksPerMinute));
+    // Plain ints: lupdate does not parse a cast inside translate()'s arguments.
+    if (step % engine::kTicksPerDay == 0) {
+        const int days = static_cast<int>(step / engine::kTicksPerDay);
+        return QCoreApplication::translate("kvt::model::RuleText", "%n day(s)", nullptr, days);
+    }
+    if (step % engine::kTicksPerHour == 0) {
+        const int hours = static_cast<int>(step / engine::kTicksPerHour);
+        return QCoreApplication::translate("kvt::model::RuleText", "%n hour(s)", nullptr, hours);
+    }
+    const int minutes = static_cast<int>(step / engine::kTicksPerMinute);
+    return QCoreApplication::translate("kvt::model::RuleText", "%n minute(s)", nullptr, minutes);
 }
 
 } // namespace kvt::model

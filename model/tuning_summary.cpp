@@ -16,9 +16,11 @@
 namespace kvt::model {
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Singular texts only: lupdate cannot see through a helper, so a plural calls
+// QCoreApplication::translate() itself and gets its English forms from kvtriage_en.ts.
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("kvt::model::TuningSummary", text, nullptr, n);
+    return QCoreApplication::translate("kvt::model::TuningSummary", text);
 }
 
 std::vector<std::string> difference(const std::vector<std::string> &a, const std::vector<std::string> &b)
@@ -45,7 +47,7 @@ QString listed(const std::vector<std::string> &keys, int limit)
     QString text = names.join(QStringLiteral(", "));
     const auto rest = static_cast<int>(keys.size()) - static_cast<int>(names.size());
     if (rest > 0)
-        text += tr(" +%n more", rest);
+        text += QCoreApplication::translate("kvt::model::TuningSummary", " +%n more", nullptr, rest);
     return text;
 }
 

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache clang-format
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
+  qt6-l10n-tools qt6-tools-dev
   nlohmann-json3-dev libsimdjson-dev zlib1g-dev
   fonts-dejavu-core xvfb xauth
 )

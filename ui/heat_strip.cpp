@@ -278,7 +278,7 @@ void HeatStrip::paintLegend(QPainter &p, const Layout &l) const
     caption += QStringLiteral(" · ") + tr("%n key(s)", nullptr, d.keyCount());
     if (d.rowCount() < d.keyCount())
         caption += QStringLiteral(", ")
-            + tr("up to %n a row (a row shows its strongest score)", nullptr,
+            + tr("up to %n key(s) a row (a row shows its strongest score)", nullptr,
                 (d.keyCount() + d.rowCount() - 1) / d.rowCount());
     p.drawText(QRect(x, top, std::max(0, width() - x), h), Qt::AlignVCenter,
         fm.elidedText(caption, Qt::ElideRight, width() - x));
@@ -343,7 +343,7 @@ QString HeatStrip::toolTipAt(const QPoint &pos) const
     const model::HeatStripRow &hr = d.rows[static_cast<std::size_t>(row)];
     if (hr.keyCount > 1)
         lines << tr(
-            "This row holds %n keys (ranks %1 to %2 by urgency) and shows the strongest score.", nullptr, hr.keyCount)
+            "This row holds %n key(s) (ranks %1 to %2 by urgency) and shows the strongest score.", nullptr, hr.keyCount)
                      .arg(hr.firstKey + 1)
                      .arg(hr.firstKey + hr.keyCount);
     return lines.join(QLatin1Char('\n'));

@@ -26,6 +26,7 @@
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
 #include "ui/color_scheme.h"
+#include "ui/drill_down_panel.h"
 #include "ui/explain_panel.h"
 #include "ui/heat_strip.h"
 #include "ui/import_issues_panel.h"
@@ -79,6 +80,15 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
     m_filesDock = addPanelDock(
         tr("Loaded files"), QStringLiteral("loadedFilesDock"), new LoadedFilesPanel(session->loadedFilesModel()));
     tabifyDockWidget(m_issuesDock, m_filesDock);
+    // The drill-down under the chart: what stands behind the selected point, key, alert or burst.
+    m_recordsDock = addPanelDock(
+        tr("Records"), QStringLiteral("recordsDock"), new DrillDownPanel(session), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_issuesDock, m_recordsDock);
+    m_recordsDock->show();
+    connect(session, &model::AnalysisSession::recordsChanged, m_recordsDock, [this] {
+        if (m_session->records() && m_recordsDock->isVisible())
+            m_recordsDock->raise(); // in front of Import problems once there is something to read
+    });
     m_tuning = new TuningPanel(session);
     m_tuningDock = addPanelDock(tr("Tuning"), QStringLiteral("tuningDock"), m_tuning, Qt::RightDockWidgetArea);
     m_tuningDock->show();
@@ -145,6 +155,8 @@ void MainWindow::buildMenus()
     m_filesDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     view->addAction(m_issuesDock->toggleViewAction());
     view->addAction(m_filesDock->toggleViewAction());
+    m_recordsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+D")));
+    view->addAction(m_recordsDock->toggleViewAction());
     view->addSeparator();
     QAction *find = view->addAction(tr("&Find key…"), QKeySequence::Find, this, [this] {
         m_keysPanel->filterEdit()->setFocus();
@@ -227,6 +239,24 @@ void MainWindow::showLoadOptions()
     LoadOptionsDialog dialog(m_session->loadOptions(), !m_session->inputs().isEmpty(), this);
     if (dialog.exec() == QDialog::Accepted)
         m_session->setLoadOptions(dialog.options());
+}
+
+QStringList MainWindow::panelNames()
+{
+    return {QStringLiteral("tuning"), QStringLiteral("esql"), QStringLiteral("records"), QStringLiteral("problems"),
+        QStringLiteral("files")};
+}
+
+bool MainWindow::raisePanel(const QString &name)
+{
+    QDockWidget *const docks[] = {m_tuningDock, m_burstDock, m_recordsDock, m_issuesDock, m_filesDock};
+    const qsizetype index = panelNames().indexOf(name);
+    if (index < 0)
+        return false;
+    QDockWidget *dock = docks[index];
+    dock->show();
+    dock->raise();
+    return true;
 }
 
 QString MainWindow::statusText() const

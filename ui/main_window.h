@@ -41,6 +41,10 @@ public:
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ProgressStrip *progressStrip() const { return m_progress; }
     TuningPanel *tuningPanel() const { return m_tuning; }
+    /// Brings the panel called @p name ("tuning", "esql", "records", "problems", "files") to the
+    /// front, showing it if closed; false for an unknown name. For --show and reviews.
+    bool raisePanel(const QString &name);
+    static QStringList panelNames();
     QString statusText() const;
 
 protected:
@@ -69,6 +73,7 @@ private:
     SessionStatusLabel *m_status;
     QDockWidget *m_issuesDock;
     QDockWidget *m_filesDock;
+    QDockWidget *m_recordsDock;
     TuningPanel *m_tuning;
     QDockWidget *m_tuningDock;
     QDockWidget *m_burstDock;

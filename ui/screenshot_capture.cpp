@@ -4,6 +4,7 @@
 #include <QApplication>
 
 #include <cstdio>
+#include <utility>
 
 #include "model/analysis_session.h"
 #include "ui/main_window.h"
@@ -48,6 +49,13 @@ void ScreenshotCapture::settled()
 
 void ScreenshotCapture::capture()
 {
+    if (!m_panels.isEmpty()) {
+        // Last, so nothing that arrives with the selection (the records raising their dock) hides them.
+        for (const QString &panel : std::exchange(m_panels, {}))
+            m_window->raisePanel(panel);
+        QTimer::singleShot(kSettleMs / 3, this, &ScreenshotCapture::capture); // let the docks lay out
+        return;
+    }
     const bool saved = m_window->grab().save(m_path, "PNG");
     if (!saved)
         std::fprintf(stderr, "kvtriage: cannot write %s\n", qPrintable(m_path));

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 namespace kvt::model {
@@ -25,6 +26,9 @@ public:
 
     ScreenshotCapture(MainWindow *window, model::AnalysisSession *session, QString path, QString selectKey);
 
+    /// Panels to bring to the front just before the capture (MainWindow::raisePanel names).
+    void setPanels(const QStringList &panels) { m_panels = panels; }
+
     /// Opens @p files in the session (or captures the empty window when there are none).
     void start(const QStringList &files);
 
@@ -36,6 +40,7 @@ private:
     model::AnalysisSession *m_session;
     QString m_path;
     QString m_selectKey;
+    QStringList m_panels;
     QTimer m_limit;
     bool m_done = false;
 };

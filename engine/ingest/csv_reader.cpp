@@ -154,6 +154,16 @@ bool looksLikeCsvHeader(std::string_view bytes)
     return time && knownCount >= 2;
 }
 
+std::vector<std::string> splitCsvRecord(std::string_view text)
+{
+    CsvTokenizer t(text, 0, text.size());
+    std::vector<std::string_view> fields;
+    std::size_t err = 0;
+    if (!t.next(fields, err))
+        return {};
+    return {fields.begin(), fields.end()};
+}
+
 namespace {
 
 // Reads the records of bytes[begin, stop), which starts at a record start.

@@ -20,6 +20,10 @@ struct CsvOptions {
 /// True when the first line of @p bytes is a CSV header naming a time column and another known field.
 bool looksLikeCsvHeader(std::string_view bytes);
 
+/// The fields of the first CSV record of @p text (RFC 4180 quoting undone); for showing one record
+/// beside its header. Empty when a quote is never closed.
+std::vector<std::string> splitCsvRecord(std::string_view text);
+
 /// Reads CSV records; rows that do not parse, or have no usable time, are rejected with line and
 /// column. Kibana's formula escaping (a leading ' before = + - @) is undone.
 ReadOutcome readCsv(std::string_view bytes, const CsvOptions &options, const ReadContext &ctx, Dataset &out);

@@ -79,7 +79,7 @@ void TestExplainText::numbersAppear_data()
                                      QStringLiteral("stopped here"), QStringLiteral("not reached")};
     QTest::newRow("silenced") << true << "192.0.2.20"
                               << QStringList {QStringLiteral("Silenced by the join"), QStringLiteral("<b>300</b>"),
-                                     QStringLiteral("00:00–01:00"), QStringLiteral("0 final alert row(s)")};
+                                     QStringLiteral("00:00–01:00"), QStringLiteral("0 final alert rows")};
     QTest::newRow("drop") << false << "198.51.100.2"
                           << QStringList {QStringLiteral("Drop ignored"), QStringLiteral("-5.430269 &lt; −3"),
                                  QStringLiteral("is below P10"), QStringLiteral("248.8857")};

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void dropOpensFiles();
     void badFileShowsProblems();
     void everyActionHasAShortcut();
+    void panelsComeToTheFrontByName();
 };
 
 void TestMainWindow::initTestCase()
@@ -142,6 +144,32 @@ void TestMainWindow::everyActionHasAShortcut()
         }
     }
     QVERIFY(actions >= 10);
+}
+
+void TestMainWindow::panelsComeToTheFrontByName()
+{
+    model::AnalysisSession session;
+    ui::MainWindow w(&session);
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const auto dockTitled = [&w](const QString &title) {
+        for (QDockWidget *d : w.findChildren<QDockWidget *>())
+            if (d->windowTitle() == title)
+                return d;
+        return static_cast<QDockWidget *>(nullptr);
+    };
+    QDockWidget *esql = dockTitled(QStringLiteral("ES|QL rule"));
+    QDockWidget *files = dockTitled(QStringLiteral("Loaded files"));
+    QVERIFY(esql && files);
+    QVERIFY(files->isHidden());
+    // Tabbed behind Tuning: raising it makes it the visible tab (its contents get a size).
+    QVERIFY(w.raisePanel(QStringLiteral("esql")));
+    QTRY_VERIFY(esql->widget()->isVisible());
+    QVERIFY(w.raisePanel(QStringLiteral("files")));
+    QTRY_VERIFY(files->widget()->isVisible());
+    QVERIFY(!w.raisePanel(QStringLiteral("no such panel")));
+    QCOMPARE(ui::MainWindow::panelNames().size(), 5);
 }
 
 QTEST_MAIN(TestMainWindow)
