@@ -2,12 +2,14 @@
 #include "model/analysis_session.h"
 
 #include "engine/rules/rule_parameters.h"
+#include "model/alerts_table_model.h"
 #include "model/import_issues_model.h"
 #include "model/key_list_model.h"
 #include "model/loaded_files_model.h"
 #include "model/rule_text.h"
 #include "model/series_list_model.h"
 #include "model/text_conversions.h"
+#include "model/triage_store.h"
 
 namespace kvt::model {
 namespace {
@@ -43,7 +45,8 @@ AnalysisSession::AnalysisSession(QObject *parent)
     : QObject(parent), m_loadJob(new LoadJob(this)), m_rescoreJob(new RescoreJob(this)),
       m_recordJob(new RecordQueryJob(this)), m_wholeBinJob(new RecordQueryJob(this)),
       m_backtestJob(new BacktestJob(this)), m_series(new SeriesListModel(this)), m_keys(new KeyListModel(this)),
-      m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this))
+      m_issues(new ImportIssuesModel(this)), m_files(new LoadedFilesModel(this)), m_triage(new TriageStore(this)),
+      m_alerts(new AlertsTableModel(m_triage, this))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -142,6 +145,7 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
             = outcome->load.dataset->empty() ? nullptr : std::make_shared<engine::SentinelRule>(outcome->load.dataset);
         m_results.reset();
         m_keys->setResults(nullptr);
+        m_alerts->setResults(nullptr);
         m_recordJob->cancel();
         m_wholeBinJob->cancel();
         m_records.reset();
@@ -215,6 +219,7 @@ void AnalysisSession::onResults(const std::shared_ptr<const RuleResults> &result
         return; // an answer about a snapshot that is gone
     m_results = results;
     m_keys->setResults(results);
+    m_alerts->setResults(results);
     m_records.reset();
     m_wholeBinJob->cancel();
     m_wholeBin.reset();

@@ -18,7 +18,9 @@
 
 namespace kvt::model {
 
+class AlertsTableModel;
 class ImportIssuesModel;
+class TriageStore;
 class KeyListModel;
 class LoadedFilesModel;
 class SeriesListModel;
@@ -120,6 +122,10 @@ public:
     KeyListModel *keyListModel() const { return m_keys; }
     ImportIssuesModel *importIssuesModel() const { return m_issues; }
     LoadedFilesModel *loadedFilesModel() const { return m_files; }
+    /// Both rules' alert rows with the analyst's triage; the decisions outlive every rescore (they
+    /// are keyed by the alert's identity) and go into a case file.
+    AlertsTableModel *alertsModel() const { return m_alerts; }
+    TriageStore *triage() const { return m_triage; }
 
 Q_SIGNALS:
     void loadStarted(const QStringList &paths);
@@ -180,6 +186,8 @@ private:
     KeyListModel *m_keys;
     ImportIssuesModel *m_issues;
     LoadedFilesModel *m_files;
+    TriageStore *m_triage;
+    AlertsTableModel *m_alerts;
 };
 
 } // namespace kvt::model

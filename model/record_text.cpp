@@ -54,9 +54,9 @@ QString recordsJson(const engine::Dataset &data, const std::vector<std::size_t> 
     return toQString(out);
 }
 
-RecordDetailText recordDetailText(const engine::Dataset &data, std::size_t record)
+RecordDetailText recordDetailText(const engine::Dataset &data, std::size_t record, engine::LineLookup *lines)
 {
-    const engine::RecordDetail detail = engine::recordDetail(data, record);
+    const engine::RecordDetail detail = engine::recordDetail(data, record, lines);
     RecordDetailText text;
     if (!detail.file.empty())
         text.source = QStringLiteral("%1, line %2").arg(toQString(detail.file)).arg(detail.line);

@@ -9,6 +9,10 @@
 
 #include "engine/rules/record_view.h"
 
+namespace kvt::engine {
+class LineLookup;
+}
+
 namespace kvt::model {
 
 /// A header line of @p columns' names, then a line per record of @p records (in that order), cells
@@ -27,6 +31,6 @@ struct RecordDetailText {
 };
 
 /// The detail pane's content for record @p record.
-RecordDetailText recordDetailText(const engine::Dataset &data, std::size_t record);
+RecordDetailText recordDetailText(const engine::Dataset &data, std::size_t record, engine::LineLookup *lines = nullptr);
 
 } // namespace kvt::model

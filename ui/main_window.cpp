@@ -18,11 +18,15 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include "model/alerts_table_model.h"
 #include "model/analysis_session.h"
 #include "model/app_settings.h"
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
+#include "model/triage_store.h"
+#include "ui/alerts_panel.h"
 #include "ui/burst_panel.h"
+#include "ui/chart/backtest_panel.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
 #include "ui/color_scheme.h"
@@ -79,12 +83,36 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
         tr("Import problems"), QStringLiteral("importIssuesDock"), new ImportIssuesPanel(session->importIssuesModel()));
     m_filesDock = addPanelDock(
         tr("Loaded files"), QStringLiteral("loadedFilesDock"), new LoadedFilesPanel(session->loadedFilesModel()));
-    tabifyDockWidget(m_issuesDock, m_filesDock);
     // The drill-down under the chart: what stands behind the selected point, key, alert or burst.
     m_recordsDock = addPanelDock(
         tr("Records"), QStringLiteral("recordsDock"), new DrillDownPanel(session), Qt::BottomDockWidgetArea);
-    tabifyDockWidget(m_issuesDock, m_recordsDock);
+    // Alerts beside the records: pick an alert on the left, read what stands behind it on the right.
+    auto *alerts = new AlertsPanel(session->alertsModel(), session->triage());
+    connect(alerts, &AlertsPanel::alertActivated, session, [session](model::AlertRule rule, int index) {
+        if (rule == model::AlertRule::Sentinel)
+            session->selectAlert(index);
+        else
+            session->selectBurst(index);
+    });
+    connect(session, &model::AnalysisSession::selectionChanged, alerts, [alerts](const model::Selection &s) {
+        if (s.alert >= 0)
+            alerts->showAlert(model::AlertRule::Sentinel, s.alert);
+        else if (s.burst >= 0)
+            alerts->showAlert(model::AlertRule::Esql, s.burst);
+    });
+    m_alertsDock = addPanelDock(tr("Alerts"), QStringLiteral("alertsDock"), alerts, Qt::BottomDockWidgetArea);
+    // Split before tabifying: a dock already in a tab group would only gain a tab.
+    splitDockWidget(m_alertsDock, m_recordsDock, Qt::Horizontal);
+    tabifyDockWidget(m_recordsDock, m_issuesDock);
+    tabifyDockWidget(m_issuesDock, m_filesDock);
+    m_alertsDock->show();
+    m_backtestDock = addPanelDock(
+        tr("Backtest"), QStringLiteral("backtestDock"), new BacktestPanel(session), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_alertsDock, m_backtestDock);
+    m_backtestDock->show();
     m_recordsDock->show();
+    m_alertsDock->raise();
+    m_recordsDock->raise();
     connect(session, &model::AnalysisSession::recordsChanged, m_recordsDock, [this] {
         if (m_session->records() && m_recordsDock->isVisible())
             m_recordsDock->raise(); // in front of Import problems once there is something to read
@@ -157,6 +185,10 @@ void MainWindow::buildMenus()
     view->addAction(m_filesDock->toggleViewAction());
     m_recordsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+D")));
     view->addAction(m_recordsDock->toggleViewAction());
+    m_alertsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+L")));
+    view->addAction(m_alertsDock->toggleViewAction());
+    m_backtestDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+B")));
+    view->addAction(m_backtestDock->toggleViewAction());
     view->addSeparator();
     QAction *find = view->addAction(tr("&Find key…"), QKeySequence::Find, this, [this] {
         m_keysPanel->filterEdit()->setFocus();
@@ -243,13 +275,14 @@ void MainWindow::showLoadOptions()
 
 QStringList MainWindow::panelNames()
 {
-    return {QStringLiteral("tuning"), QStringLiteral("esql"), QStringLiteral("records"), QStringLiteral("problems"),
-        QStringLiteral("files")};
+    return {QStringLiteral("tuning"), QStringLiteral("esql"), QStringLiteral("records"), QStringLiteral("alerts"),
+        QStringLiteral("backtest"), QStringLiteral("problems"), QStringLiteral("files")};
 }
 
 bool MainWindow::raisePanel(const QString &name)
 {
-    QDockWidget *const docks[] = {m_tuningDock, m_burstDock, m_recordsDock, m_issuesDock, m_filesDock};
+    QDockWidget *const docks[]
+        = {m_tuningDock, m_burstDock, m_recordsDock, m_alertsDock, m_backtestDock, m_issuesDock, m_filesDock};
     const qsizetype index = panelNames().indexOf(name);
     if (index < 0)
         return false;

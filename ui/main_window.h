@@ -41,7 +41,7 @@ public:
     ChartPanel *chartPanel() const { return m_chartPanel; }
     ProgressStrip *progressStrip() const { return m_progress; }
     TuningPanel *tuningPanel() const { return m_tuning; }
-    /// Brings the panel called @p name ("tuning", "esql", "records", "problems", "files") to the
+    /// Brings the panel called @p name ("tuning", "esql", "records", "alerts", "backtest", "problems", "files") to the
     /// front, showing it if closed; false for an unknown name. For --show and reviews.
     bool raisePanel(const QString &name);
     static QStringList panelNames();
@@ -74,6 +74,8 @@ private:
     QDockWidget *m_issuesDock;
     QDockWidget *m_filesDock;
     QDockWidget *m_recordsDock;
+    QDockWidget *m_alertsDock;
+    QDockWidget *m_backtestDock;
     TuningPanel *m_tuning;
     QDockWidget *m_tuningDock;
     QDockWidget *m_burstDock;

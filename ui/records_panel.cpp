@@ -20,6 +20,7 @@
 
 #include <algorithm>
 
+#include "engine/report/record_documents.h"
 #include "model/record_table_model.h"
 #include "model/record_text.h"
 #include "model/text_conversions.h"
@@ -223,6 +224,8 @@ void RecordsPanel::setUpView()
     });
 }
 
+RecordsPanel::~RecordsPanel() = default;
+
 void RecordsPanel::setRecords(std::shared_ptr<const model::RecordSet> records, const QString &title)
 {
     m_title->setText(records ? title : QString());
@@ -294,7 +297,13 @@ void RecordsPanel::showDetail()
         return;
     }
     m_currentRecord = m_model->recordIndex(current.row());
-    const model::RecordDetailText detail = model::recordDetailText(*dataset, *m_currentRecord);
+    // One line index per snapshot, held with it: the next record's line costs no rescan.
+    const auto records = m_model->records();
+    if (!m_lines || &m_lines->dataset() != dataset) {
+        m_linesData = records && records->results ? records->results->dataset : nullptr;
+        m_lines = m_linesData.get() == dataset ? std::make_unique<engine::LineLookup>(*dataset) : nullptr;
+    }
+    const model::RecordDetailText detail = model::recordDetailText(*dataset, *m_currentRecord, m_lines.get());
     m_detailSource->setText(
         detail.source.isEmpty() ? tr("No original text (record #%1)").arg(*m_currentRecord) : detail.source);
     m_detail->setPlainText(detail.text);

@@ -19,6 +19,11 @@ class QStackedWidget;
 class QTableView;
 QT_END_NAMESPACE
 
+namespace kvt::engine {
+class Dataset;
+class LineLookup;
+} // namespace kvt::engine
+
 namespace kvt::model {
 struct RecordSet;
 class RecordTableModel;
@@ -34,6 +39,7 @@ public:
     static constexpr int kFilterDebounceMs = 250;
 
     explicit RecordsPanel(QWidget *parent = nullptr);
+    ~RecordsPanel() override;
 
     /// Shows @p records under @p title ("What make-series counted for 10.1.2.3 on 2026-11-22");
     /// null shows the empty state. The filter and the sort stay as the analyst set them.
@@ -90,6 +96,8 @@ private:
     QAction *m_copyTsv;
     QAction *m_copyJson;
     QTimer m_debounce;
+    std::shared_ptr<const engine::Dataset> m_linesData; ///< keeps the snapshot m_lines reads alive
+    std::unique_ptr<engine::LineLookup> m_lines; ///< line starts found so far in its sources
     std::optional<std::size_t> m_currentRecord; ///< kept across the resets a sort or filter makes
 };
 

@@ -46,7 +46,7 @@ std::string jsonDetail(std::string_view raw)
 
 } // namespace
 
-RecordDetail recordDetail(const Dataset &data, std::size_t row)
+RecordDetail recordDetail(const Dataset &data, std::size_t row, LineLookup *lines)
 {
     RecordDetail detail;
     const RecordLocator &loc = data.locator(row);
@@ -54,8 +54,12 @@ RecordDetail recordDetail(const Dataset &data, std::size_t row)
         return detail; // generated in memory: no original text
     const SourceFile &source = data.sources()[loc.source];
     detail.file = source.path;
-    const std::array<std::size_t, 1> rows {row};
-    detail.line = recordLines(data, rows).front();
+    if (lines && &lines->dataset() == &data) {
+        detail.line = lines->lineOf(row);
+    } else {
+        const std::array<std::size_t, 1> rows {row};
+        detail.line = recordLines(data, rows).front();
+    }
     const std::string_view raw = data.rawText(row);
     const bool headed = source.format == formatName(InputFormat::Csv);
     if (headed || source.format == formatName(InputFormat::CsvHeaderless))

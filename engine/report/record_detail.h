@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/report/record_documents.h"
 #include "engine/store/dataset.h"
 
 namespace kvt::engine {
@@ -17,8 +18,9 @@ struct RecordDetail {
     std::string text; ///< JSON indented by two spaces (key order kept), CSV as "column: value" lines
 };
 
-/// The detail of record @p row of @p data. Text that does not parse is shown as it is. Safe from
-/// any thread (reads only).
-RecordDetail recordDetail(const Dataset &data, std::size_t row);
+/// The detail of record @p row of @p data. Text that does not parse is shown as it is. @p lines,
+/// when given (for the same dataset), keeps the line starts scanned between calls. Safe from any
+/// thread (reads only; a LineLookup is one thread's).
+RecordDetail recordDetail(const Dataset &data, std::size_t row, LineLookup *lines = nullptr);
 
 } // namespace kvt::engine

@@ -35,7 +35,7 @@ void writeRecord(JsonWriter &w, const Dataset &d, std::size_t r, std::uint64_t l
     w.key(kHttpStatusCodeName);
     d.httpStatusCode(r) < 0 ? w.null() : w.integer(d.httpStatusCode(r));
     w.key("source").beginObject();
-    w.key("file").string(d.sources()[d.locator(r).source].path);
+    w.key("file").string(d.sourcePath(r));
     w.key("line").integer(static_cast<long long>(line)).endObject();
     if (raw)
         w.key("raw").string(d.rawText(r));
@@ -56,7 +56,7 @@ void appendCsvRecord(std::string &out, const Dataset &d, std::size_t r, std::uin
     if (d.httpStatusCode(r) >= 0)
         out += std::to_string(d.httpStatusCode(r));
     out += ',';
-    appendCsvField(d.sources()[d.locator(r).source].path, out);
+    appendCsvField(d.sourcePath(r), out);
     out += ',' + std::to_string(line);
     if (raw) {
         out += ',';
@@ -91,16 +91,24 @@ std::vector<std::string> recordFieldNames()
     return names;
 }
 
+LineLookup::LineLookup(const Dataset &data) : m_data(data), m_indexes(data.sources().size()) { }
+
+std::uint64_t LineLookup::lineOf(std::size_t row)
+{
+    const RecordLocator &loc = m_data.locator(row);
+    if (loc.source >= m_indexes.size())
+        return 0;
+    const auto &buffer = m_data.sources()[loc.source].buffer;
+    return buffer ? positionOf(buffer->bytes(), loc.offset, m_indexes[loc.source]).line : 0;
+}
+
 std::vector<std::uint64_t> recordLines(const Dataset &data, std::span<const std::size_t> rows)
 {
-    std::vector<LineIndex> indexes(data.sources().size());
+    LineLookup lookup(data);
     std::vector<std::uint64_t> lines;
     lines.reserve(rows.size());
-    for (const std::size_t r : rows) {
-        const RecordLocator &loc = data.locator(r);
-        const auto &buffer = data.sources()[loc.source].buffer;
-        lines.push_back(buffer ? positionOf(buffer->bytes(), loc.offset, indexes[loc.source]).line : 0);
-    }
+    for (const std::size_t r : rows)
+        lines.push_back(lookup.lineOf(r));
     return lines;
 }
 

@@ -33,6 +33,8 @@ template <typename T> void reserveColumn(std::vector<T> &column, std::size_t row
 std::string_view Dataset::rawText(std::size_t row) const
 {
     const RecordLocator &loc = m_locators[row];
+    if (loc.source >= m_sources.size() || !m_sources[loc.source].buffer)
+        return {}; // built in memory (generated data): no original text
     const std::string_view bytes = m_sources[loc.source].buffer->bytes();
     return bytes.substr(loc.offset, loc.length);
 }

@@ -67,10 +67,17 @@ public:
     std::int32_t httpStatusCode(std::size_t row) const { return m_httpStatus[row]; }
 
     const RecordLocator &locator(std::size_t row) const { return m_locators[row]; }
-    /// The record's original text, straight from the mapped or inflated file (no copy).
+    /// The record's original text, straight from the mapped or inflated file (no copy); empty for a
+    /// record built in memory.
     std::string_view rawText(std::size_t row) const;
 
     const std::vector<SourceFile> &sources() const { return m_sources; }
+    /// The path of the file record @p row was read from; empty for a record built in memory.
+    std::string_view sourcePath(std::size_t row) const
+    {
+        const std::uint32_t s = m_locators[row].source;
+        return s < m_sources.size() ? std::string_view(m_sources[s].path) : std::string_view();
+    }
 
     /// Earliest and latest TimeGenerated; both 0 when empty.
     Ticks firstTime() const { return m_first; }

@@ -60,6 +60,82 @@
     </message>
 </context>
 <context>
+    <name>kvt::ui::AlertsPanel</name>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kvt::ui::BacktestPanel</name>
+    <message numerus="yes">
+        <source>No day of the data has a full look-back of %n day(s): nothing to replay.</source>
+        <translation>
+            <numerusform>No day of the data has a full look-back of %n day: nothing to replay.</numerusform>
+            <numerusform>No day of the data has a full look-back of %n days: nothing to replay.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n daily run(s) at %1 UTC, %2 to %3: </source>
+        <translation>
+            <numerusform>%n daily run at %1 UTC, %2 to %3: </numerusform>
+            <numerusform>%n daily runs at %1 UTC, %2 to %3: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sentinel %n alert(s)</source>
+        <translation>
+            <numerusform>Sentinel %n alert</numerusform>
+            <numerusform>Sentinel %n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n day(s)</source>
+        <translation>
+            <numerusform> on %n day</numerusform>
+            <numerusform> on %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, ES|QL %n alert(s)</source>
+        <translation>
+            <numerusform>, ES|QL %n alert</numerusform>
+            <numerusform>, ES|QL %n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 UTC: %n Sentinel alert(s)</source>
+        <translation>
+            <numerusform>Run %1 UTC: %n Sentinel alert</numerusform>
+            <numerusform>Run %1 UTC: %n Sentinel alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n anomaly(ies)</source>
+        <translation>
+            <numerusform>, %n anomaly</numerusform>
+            <numerusform>, %n anomalies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n ES|QL alert(s)</source>
+        <translation>
+            <numerusform>, %n ES|QL alert</numerusform>
+            <numerusform>, %n ES|QL alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A: %n alert(s)</source>
+        <translation>
+            <numerusform>A: %n alert</numerusform>
+            <numerusform>A: %n alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kvt::ui::ChartPanel</name>
     <message numerus="yes">
         <source>Daily records per caller IP (all operations) — %n shown</source>

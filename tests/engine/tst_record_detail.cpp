@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <array>
 #include <fstream>
 
 #include "engine/ingest/loader.h"
@@ -60,6 +61,14 @@ void TestRecordDetail::jsonIsIndentedInItsOwnOrder()
     QVERIFY(detail.text.find("\"callerIpAddress\": \"10.0.0.2\"") != std::string::npos);
     QVERIFY(detail.text.find("\n  \"properties\": {\n    \"id\"") != std::string::npos);
     QCOMPARE(recordDetail(*data, 0).line, std::uint64_t {1});
+
+    // A kept lookup answers the same, in any order, for the same dataset only.
+    LineLookup lines(*data);
+    QCOMPARE(recordDetail(*data, 1, &lines).line, std::uint64_t {2});
+    QCOMPARE(recordDetail(*data, 0, &lines).line, std::uint64_t {1});
+    Dataset other;
+    other.append(EventDraft {}, {});
+    QCOMPARE(recordDetail(other, 0, &lines).line, std::uint64_t {0}); // not its dataset: ignored
 }
 
 void TestRecordDetail::csvRowBesideItsHeader()
@@ -91,6 +100,12 @@ void TestRecordDetail::noSourceNoText()
     QVERIFY(detail.file.empty());
     QCOMPARE(detail.line, std::uint64_t {0});
     QVERIFY(detail.text.empty());
+    // ... and the records documents (the JSON copy) write an empty file, not a crash.
+    const std::array<std::size_t, 1> rows {0};
+    const std::string json = recordsDocument(d, rows, {}, RecordsFormat::JsonLines, true);
+    QVERIFY2(json.find("\"file\":\"\"") != std::string::npos, json.c_str());
+    QVERIFY(d.rawText(0).empty());
+    QVERIFY(d.sourcePath(0).empty());
 }
 
 QTEST_APPLESS_MAIN(TestRecordDetail)

@@ -169,7 +169,7 @@ void TestMainWindow::panelsComeToTheFrontByName()
     QVERIFY(w.raisePanel(QStringLiteral("files")));
     QTRY_VERIFY(files->widget()->isVisible());
     QVERIFY(!w.raisePanel(QStringLiteral("no such panel")));
-    QCOMPARE(ui::MainWindow::panelNames().size(), 5);
+    QCOMPARE(ui::MainWindow::panelNames().size(), 7);
 }
 
 QTEST_MAIN(TestMainWindow)
