@@ -14,12 +14,18 @@
 
 #include "model/analysis_session.h"
 #include "model/key_list_model.h"
+#include "model/record_table_model.h"
 #include "model/series_list_model.h"
+#include "model/text_conversions.h"
+#include "ui/alerts_panel.h"
 #include "ui/chart/chart_panel.h"
+#include "ui/chart/rule_chart_panel.h"
 #include "ui/chart/time_series_chart.h"
+#include "ui/drill_down_panel.h"
 #include "ui/keys_panel.h"
 #include "ui/main_window.h"
 #include "ui/progress_strip.h"
+#include "ui/records_panel.h"
 #include "ui/series_panel.h"
 
 using namespace kvt;
@@ -33,6 +39,7 @@ private Q_SLOTS:
     void badFileShowsProblems();
     void everyActionHasAShortcut();
     void panelsComeToTheFrontByName();
+    void chartClickAndAlertRowFillTheRecords();
 };
 
 void TestMainWindow::initTestCase()
@@ -170,6 +177,46 @@ void TestMainWindow::panelsComeToTheFrontByName()
     QTRY_VERIFY(files->widget()->isVisible());
     QVERIFY(!w.raisePanel(QStringLiteral("no such panel")));
     QCOMPARE(ui::MainWindow::panelNames().size(), 7);
+}
+
+// Wireshark's "click a graph point, land on the packet": a chart click and an alert row each fill the
+// records dock with what stands behind them.
+void TestMainWindow::chartClickAndAlertRowFillTheRecords()
+{
+    model::AnalysisSession session;
+    engine::SentinelParams p;
+    p.now = engine::parseIsoDateTime("2026-11-23T00:05Z");
+    session.setSentinelParams(p, model::AnalysisSession::Apply::Now);
+    ui::MainWindow w(&session);
+    w.resize(1400, 900);
+    w.show();
+    QSignalSpy results(&session, &model::AnalysisSession::resultsChanged);
+    session.openPaths({QStringLiteral(KVT_TEST_DATA "/rules/first-hour-join/input.jsonl.gz")});
+    QVERIFY(results.wait(60000));
+    auto *drill = w.findChild<ui::DrillDownPanel *>();
+    QVERIFY(drill);
+
+    // A click on the silenced caller's last point: the 300 records the rule counted there.
+    session.selectKey(QStringLiteral("192.0.2.20"));
+    const qint64 lastDayMs = model::ticksToMs(*engine::parseIsoDateTime("2026-11-22T00:00Z"));
+    Q_EMIT w.ruleChartPanel()->chart()->pointActivated(QStringLiteral("192.0.2.20"), lastDayMs);
+    QCOMPARE(session.selection().bin, engine::parseIsoDateTime("2026-11-22T00:00Z"));
+    QTRY_COMPARE_WITH_TIMEOUT(drill->shownRecords()->model()->rowCount(), 300, 10000);
+
+    // The alert row (the only Sentinel alert of this case): its 40 joined records beside the 305.
+    auto *alerts = w.findChild<ui::AlertsPanel *>();
+    QVERIFY(alerts);
+    QAbstractItemModel *rows = alerts->view()->model();
+    int sentinelRow = -1;
+    for (int r = 0; r < rows->rowCount() && sentinelRow < 0; ++r)
+        if (rows->index(r, 0).data().toString() == QStringLiteral("Sentinel"))
+            sentinelRow = r;
+    QVERIFY(sentinelRow >= 0);
+    alerts->view()->setCurrentIndex(rows->index(sentinelRow, 1));
+    QCOMPARE(session.selection().alert, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(drill->wholeBinRecords()->model()->rowCount(), 305, 10000);
+    QCOMPARE(drill->shownRecords()->model()->rowCount(), 40);
+    QVERIFY(drill->headline()->text().contains(QStringLiteral("attached 40 of the 305 records")));
 }
 
 QTEST_MAIN(TestMainWindow)
