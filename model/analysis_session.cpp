@@ -127,6 +127,7 @@ void AnalysisSession::cancel()
     m_recordJob->cancel();
     m_wholeBinJob->cancel();
     m_backtestJob->cancel();
+    m_backtestAsked = {}; // a cancelled replay is asked again by the next rescore
 }
 
 void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared_ptr<const LoadOutcome> &outcome)
@@ -152,6 +153,7 @@ void AnalysisSession::onLoadFinished(engine::JobStatus status, const std::shared
         m_wholeBin.reset();
         m_recordQuery.reset();
         m_backtestJob->cancel();
+        m_backtestAsked = {};
         const bool hadBacktest = m_backtest != nullptr;
         m_backtest.reset();
         if (hadBacktest)
@@ -399,12 +401,15 @@ void AnalysisSession::requestBacktest()
     const RuleParams current {m_results->sentinel.params, m_results->burstParams};
     const engine::Ticks now = m_results->sentinel.params.now.value_or(0);
     const engine::Ticks runAt = now - engine::startOfDay(now);
-    // The replay ignores `now`: scrubbing the evaluation day reuses the last one.
-    if (m_backtest && m_backtest->dataset == m_results->dataset && m_backtest->runAt == runAt
-        && sameReplay(m_backtest->current.params, current) && m_backtest->pinned.has_value() == m_pinned.has_value()
-        && (!m_pinned || sameReplay(m_backtest->pinned->params, *m_pinned)))
+    // The replay ignores `now`: scrubbing the evaluation day reuses the last one asked for, whether
+    // it is published or still running (restarting it on every scrub would never let it finish).
+    const BacktestRequest &asked = m_backtestAsked;
+    if (asked.dataset == m_results->dataset && asked.runAt == runAt && sameReplay(asked.current, current)
+        && asked.pinned.has_value() == m_pinned.has_value() && (!m_pinned || sameReplay(*asked.pinned, *m_pinned)))
         return;
-    m_backtestJob->request({m_results->dataset, current, m_results->burst, m_pinned, runAt, m_backtest});
+    m_backtestAsked = {m_results->dataset, current, m_results->burst, m_pinned, runAt, m_backtest};
+    m_backtestJob->request(m_backtestAsked);
+    m_backtestAsked.previous.reset(); // only the job needs the outcome to reuse
 }
 
 void AnalysisSession::pinCurrentParameters()

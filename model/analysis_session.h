@@ -178,6 +178,7 @@ private:
     std::shared_ptr<const RecordSet> m_records;
     std::shared_ptr<const RecordSet> m_wholeBin;
     std::shared_ptr<const BacktestOutcome> m_backtest;
+    BacktestRequest m_backtestAsked; ///< the last replay asked for (running or published)
     std::optional<RuleParams> m_pinned;
     QString m_recordTitle; ///< the title m_recordQuery's answer gets
     std::optional<engine::RecordQuery> m_recordQuery; ///< what the selection asks to show (re-run after a rescore)
