@@ -157,8 +157,10 @@ void BacktestPanel::rebuild()
 void BacktestPanel::fillChart()
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis; // removeAxis hands ownership back
+    }
     m_current = nullptr;
     if (m_summary.days.empty())
         return;
