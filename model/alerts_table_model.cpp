@@ -79,15 +79,6 @@ const std::vector<std::string> *listOf(const engine::AlertRow &a, Column c)
     }
 }
 
-QString joined(const std::vector<std::string> &values)
-{
-    QStringList parts;
-    parts.reserve(static_cast<qsizetype>(values.size()));
-    for (const auto &v : values)
-        parts.append(toQString(v));
-    return parts.join(QStringLiteral(", "));
-}
-
 bool isCount(Column c)
 {
     return c == Column::EventCount || c == Column::Records;
@@ -183,7 +174,7 @@ QVariant AlertsTableModel::sentinelCell(const Row &row, Column column, int role)
     if (role != Qt::DisplayRole && !raw)
         return {};
     if (const auto *list = listOf(a, column))
-        return joined(*list);
+        return joinedText(*list);
     switch (column) {
     case Column::Resource: return toQString(a.resource);
     case Column::IdS: return toQString(a.idS);

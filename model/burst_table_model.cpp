@@ -52,15 +52,6 @@ const std::vector<std::string> *listOf(const engine::BurstRow &row, Column colum
     }
 }
 
-QString joined(const std::vector<std::string> &values)
-{
-    QStringList parts;
-    parts.reserve(static_cast<qsizetype>(values.size()));
-    for (const auto &v : values)
-        parts.append(toQString(v));
-    return parts.join(QStringLiteral(", "));
-}
-
 QString addressKeys(const std::vector<std::string> &values)
 {
     QStringList parts;
@@ -154,7 +145,7 @@ QVariant BurstTableModel::display(int row, Column column) const
 {
     const engine::BurstRow &r = burst(row);
     if (const auto *list = listOf(r, column))
-        return joined(*list);
+        return joinedText(*list);
     switch (column) {
     case Column::TimeWindow: return formatTicks(r.timeWindow);
     case Column::Identity: return toQString(r.identity);
@@ -179,7 +170,7 @@ QVariant BurstTableModel::raw(int row, Column column) const
     default: break;
     }
     const auto *list = listOf(r, column);
-    return list ? joined(*list) : QVariant();
+    return list ? joinedText(*list) : QVariant();
 }
 
 QVariant BurstTableModel::data(const QModelIndex &index, int role) const

@@ -5,7 +5,9 @@
 #include <QDateTime>
 #include <QString>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/core/ticks.h"
 
@@ -25,6 +27,8 @@ inline qint64 ticksToMs(engine::Ticks t)
     return t / 10'000;
 }
 QDateTime ticksToDateTime(engine::Ticks t);
+/// A multi-valued cell as the tables show it: "a, b, c".
+QString joinedText(const std::vector<std::string> &values);
 /// Kusto's print form, e.g. "2026-11-22T00:00:00.0000000Z".
 QString formatTicks(engine::Ticks t);
 

@@ -13,6 +13,7 @@
 #include "model/analysis_session.h"
 #include "model/key_list_model.h"
 #include "model/text_conversions.h"
+#include "ui/series_palette.h"
 
 namespace kvt::ui {
 namespace {
@@ -23,19 +24,6 @@ constexpr int kLegendBar = 120; ///< legend scale width (px) from -threshold to 
 
 const QColor kRise(0xd3, 0x2f, 0x2f);
 const QColor kDrop(0x19, 0x76, 0xd2);
-
-// The keys list's chip colours, so a row's status reads the same in both places.
-QColor statusColor(engine::KeyStatus status)
-{
-    switch (status) {
-    case engine::KeyStatus::Alerting: return QColor(0xc6, 0x28, 0x28);
-    case engine::KeyStatus::SilencedByJoin: return QColor(0xef, 0x6c, 0x00);
-    case engine::KeyStatus::DroppedByBaseline: return QColor(0xf9, 0xa8, 0x25);
-    case engine::KeyStatus::FlaggedOutsideWindow: return QColor(0x78, 0x90, 0x9c);
-    case engine::KeyStatus::Quiet: break;
-    }
-    return QColor(Qt::transparent);
-}
 
 QColor blend(const QColor &from, const QColor &to, double t)
 {
@@ -246,7 +234,7 @@ void HeatStrip::paintStatusGutter(QPainter &p, const Layout &l) const
         while (end < d.rowCount() && d.rows[static_cast<std::size_t>(end)].status == status)
             ++end;
         if (status != engine::KeyStatus::Quiet)
-            p.fillRect(0, l.rowTop(row), kStatusWidth, l.rowTop(end) - l.rowTop(row), statusColor(status));
+            p.fillRect(0, l.rowTop(row), kStatusWidth, l.rowTop(end) - l.rowTop(row), keyStatusColor(status));
         row = end;
     }
 }

@@ -14,21 +14,10 @@
 
 #include "model/analysis_session.h"
 #include "model/key_list_model.h"
+#include "ui/series_palette.h"
 
 namespace kvt::ui {
 namespace {
-
-QColor statusColor(engine::KeyStatus status)
-{
-    switch (status) {
-    case engine::KeyStatus::Alerting: return QColor(0xc6, 0x28, 0x28);
-    case engine::KeyStatus::SilencedByJoin: return QColor(0xef, 0x6c, 0x00);
-    case engine::KeyStatus::DroppedByBaseline: return QColor(0xf9, 0xa8, 0x25);
-    case engine::KeyStatus::FlaggedOutsideWindow: return QColor(0x78, 0x90, 0x9c);
-    case engine::KeyStatus::Quiet: break;
-    }
-    return QColor(Qt::transparent);
-}
 
 // Sorts on raw values and puts a status chip beside the status text.
 class KeysProxy : public QSortFilterProxyModel {
@@ -39,7 +28,7 @@ public:
         if (role == Qt::DecorationRole && index.column() == int(model::KeyListModel::Column::Status)) {
             const auto status = static_cast<engine::KeyStatus>(index.data(model::KeyListModel::StatusRole).toInt());
             QPixmap chip(10, 10);
-            chip.fill(statusColor(status));
+            chip.fill(keyStatusColor(status));
             return chip;
         }
         return QSortFilterProxyModel::data(index, role);

@@ -14,4 +14,16 @@ QColor seriesColor(int colorIndex)
     return QColor(kPalette[i]);
 }
 
+QColor keyStatusColor(engine::KeyStatus status)
+{
+    switch (status) {
+    case engine::KeyStatus::Alerting: return QColor(0xc6, 0x28, 0x28);
+    case engine::KeyStatus::SilencedByJoin: return QColor(0xef, 0x6c, 0x00);
+    case engine::KeyStatus::DroppedByBaseline: return QColor(0xf9, 0xa8, 0x25);
+    case engine::KeyStatus::FlaggedOutsideWindow: return QColor(0x78, 0x90, 0x9c);
+    case engine::KeyStatus::Quiet: break;
+    }
+    return QColor(Qt::transparent);
+}
+
 } // namespace kvt::ui
