@@ -24,13 +24,16 @@
 #include "model/import_issues_model.h"
 #include "model/loaded_files_model.h"
 #include "model/triage_store.h"
+#include "model/tuning_advisor.h"
 #include "ui/alerts_panel.h"
 #include "ui/burst_panel.h"
 #include "ui/chart/backtest_panel.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/rule_chart_panel.h"
+#include "ui/chart/threshold_advice_panel.h"
 #include "ui/color_scheme.h"
 #include "ui/drill_down_panel.h"
+#include "ui/exclusion_panel.h"
 #include "ui/explain_panel.h"
 #include "ui/heat_strip.h"
 #include "ui/import_issues_panel.h"
@@ -110,6 +113,16 @@ MainWindow::MainWindow(model::AnalysisSession *session, model::AppSettings *sett
         tr("Backtest"), QStringLiteral("backtestDock"), new BacktestPanel(session), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_alertsDock, m_backtestDock);
     m_backtestDock->show();
+    // Tuning advice beside the backtest it replays: thresholds and exclusions.
+    auto *advisor = new model::TuningAdvisor(session, this);
+    m_thresholdsDock = addPanelDock(tr("Thresholds"), QStringLiteral("thresholdsDock"),
+        new ThresholdAdvicePanel(session, advisor), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_backtestDock, m_thresholdsDock);
+    m_thresholdsDock->show();
+    m_exclusionsDock = addPanelDock(tr("Exclusions"), QStringLiteral("exclusionsDock"),
+        new ExclusionPanel(session, advisor), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_thresholdsDock, m_exclusionsDock);
+    m_exclusionsDock->show();
     m_recordsDock->show();
     m_alertsDock->raise();
     m_recordsDock->raise();
@@ -189,6 +202,10 @@ void MainWindow::buildMenus()
     view->addAction(m_alertsDock->toggleViewAction());
     m_backtestDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+B")));
     view->addAction(m_backtestDock->toggleViewAction());
+    m_thresholdsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+H")));
+    view->addAction(m_thresholdsDock->toggleViewAction());
+    m_exclusionsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    view->addAction(m_exclusionsDock->toggleViewAction());
     view->addSeparator();
     QAction *find = view->addAction(tr("&Find key…"), QKeySequence::Find, this, [this] {
         m_keysPanel->filterEdit()->setFocus();
@@ -276,13 +293,14 @@ void MainWindow::showLoadOptions()
 QStringList MainWindow::panelNames()
 {
     return {QStringLiteral("tuning"), QStringLiteral("esql"), QStringLiteral("records"), QStringLiteral("alerts"),
-        QStringLiteral("backtest"), QStringLiteral("problems"), QStringLiteral("files")};
+        QStringLiteral("backtest"), QStringLiteral("thresholds"), QStringLiteral("exclusions"),
+        QStringLiteral("problems"), QStringLiteral("files")};
 }
 
 bool MainWindow::raisePanel(const QString &name)
 {
-    QDockWidget *const docks[]
-        = {m_tuningDock, m_burstDock, m_recordsDock, m_alertsDock, m_backtestDock, m_issuesDock, m_filesDock};
+    QDockWidget *const docks[] = {m_tuningDock, m_burstDock, m_recordsDock, m_alertsDock, m_backtestDock,
+        m_thresholdsDock, m_exclusionsDock, m_issuesDock, m_filesDock};
     const qsizetype index = panelNames().indexOf(name);
     if (index < 0)
         return false;

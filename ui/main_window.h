@@ -76,6 +76,8 @@ private:
     QDockWidget *m_recordsDock;
     QDockWidget *m_alertsDock;
     QDockWidget *m_backtestDock;
+    QDockWidget *m_thresholdsDock;
+    QDockWidget *m_exclusionsDock;
     TuningPanel *m_tuning;
     QDockWidget *m_tuningDock;
     QDockWidget *m_burstDock;

@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "engine/rules/row_filter.h"
+
 namespace kvt::engine {
 
 std::string_view burstIdentityName(BurstIdentity g)
@@ -271,19 +273,34 @@ void slidingWindows(
 
 } // namespace
 
+BurstInputFilter::BurstInputFilter(const Dataset &d, const ElasticBurstParams &p)
+    : m_op(d.column(TextField::OperationName)), m_app(d.column(TextField::ClaimAppId)),
+      m_ip(d.column(TextField::CallerIPAddress)), m_upn(d.column(TextField::ClaimUpn))
+{
+    const auto listed = [](const std::vector<std::string> &list, std::string_view v) {
+        return !v.empty() && std::find(list.begin(), list.end(), v) != list.end();
+    };
+    m_inScope
+        = predicateTable(d.pool(TextField::OperationName), [&](std::string_view v) { return listed(p.operations, v); });
+    m_excludes = !p.excludeAppIds.empty() || !p.excludeIps.empty() || !p.excludeAccounts.empty();
+    m_excludedApp
+        = predicateTable(d.pool(TextField::ClaimAppId), [&](std::string_view v) { return listed(p.excludeAppIds, v); });
+    m_excludedIp = predicateTable(
+        d.pool(TextField::CallerIPAddress), [&](std::string_view v) { return listed(p.excludeIps, ecsSourceIp(v)); });
+    m_excludedUpn = predicateTable(d.pool(TextField::ClaimUpn),
+        [&](std::string_view v) { return !v.empty() && inIgnoreAsciiCase(v, p.excludeAccounts); });
+}
+
 ElasticBurstResult runElasticBurst(const Dataset &d, const ElasticBurstParams &p)
 {
     ElasticBurstResult result;
-    const StringPool &ops = d.pool(TextField::OperationName);
-    std::vector<std::uint8_t> inScope(ops.size(), 0);
-    for (StringId id = 0; id < ops.size(); ++id)
-        inScope[id] = std::find(p.operations.begin(), p.operations.end(), ops.view(id)) != p.operations.end() ? 1 : 0;
+    const BurstInputFilter reads(d, p);
 
     const TextField idField = identityField(p.groupBy);
     std::vector<std::size_t> rows;
     std::map<std::string, std::uint64_t> unseen;
     for (std::size_t r = 0; r < d.size(); ++r) {
-        if (!inScope[d.textId(TextField::OperationName, r)])
+        if (!reads.passes(r))
             continue;
         rows.push_back(r);
         ++result.blindSpot.recordsInScope;

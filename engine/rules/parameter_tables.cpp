@@ -60,6 +60,26 @@ void addModelAndJoinRows(std::vector<ParamSpec<S>> &t)
         &S::claimBackfill));
 }
 
+// An exclusion list (not in either deployed rule): repeatable, and left out of the echo while empty
+// so the deployed rule's output keeps its shape.
+template <typename P>
+ParamSpec<P> exclusionRow(const std::string &option, const std::string &ruleName, const std::string &help,
+    std::vector<std::string> P::*member)
+{
+    auto row = rows::textList<P>({option, ruleName, "none", "", help}, member, true);
+    row.echoWhenDefault = false;
+    return row;
+}
+
+void addExclusionRows(std::vector<ParamSpec<S>> &t)
+{
+    t.push_back(exclusionRow<S>("exclude-ip", "(none)",
+        "caller addresses whose records neither half of the rule reads (repeatable; none clears)", &S::excludeCallers));
+    t.push_back(exclusionRow<S>("exclude-account", "(none)",
+        "accounts (CallerObjectUPN, any case) whose records neither half reads (repeatable; none clears)",
+        &S::excludeAccounts));
+}
+
 std::string joined(const std::vector<std::string> &list)
 {
     return formatParamValue(list, false);
@@ -107,6 +127,13 @@ std::vector<ParamSpec<E>> elasticRows()
     t.push_back(rows::flag<E>({"sliding", "(none)", "false", "",
                                   "windows opened by every record, merged when they overlap, instead of fixed ones"},
         &E::sliding));
+    t.push_back(exclusionRow<E>("exclude-appid", "(none)",
+        "app ids whose records the rule does not read (input side; repeatable; none clears)", &E::excludeAppIds));
+    t.push_back(exclusionRow<E>("exclude-ip", "(none)",
+        "source addresses whose records the rule does not read (input side; repeatable; none clears)", &E::excludeIps));
+    t.push_back(exclusionRow<E>("exclude-account", "(none)",
+        "UPNs (any case) whose records the rule does not read (input side; repeatable; none clears)",
+        &E::excludeAccounts));
     return t;
 }
 
@@ -127,6 +154,7 @@ const std::vector<ParamSpec<SentinelParams>> &sentinelParameters()
         std::vector<ParamSpec<S>> t;
         addSeriesRows(t);
         addModelAndJoinRows(t);
+        addExclusionRows(t);
         return t;
     }();
     return kTable;

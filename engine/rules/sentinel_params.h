@@ -36,6 +36,10 @@ struct SentinelParams {
     SeriesKey seriesKey = SeriesKey::CallerIPAddress;
     Drilldown drilldown = Drilldown::Faithful;
     bool claimBackfill = false; ///< merge short and long identity claims (not in the deployed rule)
+    // Exclusions an analyst adds while tuning (not in the deployed rule): records they match are
+    // dropped from both halves of the query, as a `where` beside the Allowedappid one would.
+    std::vector<std::string> excludeCallers; ///< CallerIPAddress values, exact (`!in`)
+    std::vector<std::string> excludeAccounts; ///< CallerObjectUPN values, ASCII case-insensitive (`!in~`)
 };
 
 /// The run time that evaluates the last complete UTC day of the data: the scheduled run at 00:05

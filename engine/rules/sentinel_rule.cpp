@@ -23,7 +23,7 @@ TextField keyField(SeriesKey k)
 struct SeriesInputs {
     Ticks from = 0, to = 0, bin = 0, windowStart = 0;
     SeriesKey key = SeriesKey::CallerIPAddress;
-    std::vector<std::string> allow, operations;
+    std::vector<std::string> allow, operations, excludeCallers, excludeAccounts;
     bool operator==(const SeriesInputs &) const = default;
 };
 
@@ -74,8 +74,8 @@ ModelInputs modelInputsOf(const SentinelParams &p)
 void SentinelRule::refreshSeries(const SentinelParams &params, const TimeAxis &axis, Ticks windowStart)
 {
     Cache &c = *m_cache;
-    const SeriesInputs inputs {
-        axis.from, axis.end(), params.bin, windowStart, params.seriesKey, params.allowAppIds, params.operations};
+    const SeriesInputs inputs {axis.from, axis.end(), params.bin, windowStart, params.seriesKey, params.allowAppIds,
+        params.operations, params.excludeCallers, params.excludeAccounts};
     if (c.seriesInputs && *c.seriesInputs == inputs)
         return;
     const Dataset &data = *m_data;

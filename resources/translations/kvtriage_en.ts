@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%1 → %n alert(s)</source>
+        <translation>
+            <numerusform>%1 → %n alert</numerusform>
+            <numerusform>%1 → %n alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kvt::model::ExplainText</name>
     <message numerus="yes">
         <source>%n final alert row(s).</source>
@@ -146,6 +156,16 @@
     </message>
 </context>
 <context>
+    <name>kvt::ui::ExclusionPanel</name>
+    <message numerus="yes">
+        <source>Excluding %1 over %n run(s): </source>
+        <translation>
+            <numerusform>Excluding %1 over %n run: </numerusform>
+            <numerusform>Excluding %1 over %n runs: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kvt::ui::HeatStrip</name>
     <message numerus="yes">
         <source>%n key(s)</source>
@@ -231,6 +251,30 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kvt::ui::ThresholdAdvicePanel</name>
+    <message numerus="yes">
+        <source>Over %n daily run(s), </source>
+        <translation>
+            <numerusform>Over %n daily run, </numerusform>
+            <numerusform>Over %n daily runs, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>score threshold %1 and baseline threshold %2 give %n Sentinel alert(s)</source>
+        <translation>
+            <numerusform>score threshold %1 and baseline threshold %2 give %n Sentinel alert</numerusform>
+            <numerusform>score threshold %1 and baseline threshold %2 give %n Sentinel alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n day(s)</source>
+        <translation>
+            <numerusform> on %n day</numerusform>
+            <numerusform> on %n days</numerusform>
         </translation>
     </message>
 </context>

@@ -105,6 +105,9 @@ BacktestPanel::BacktestPanel(model::AnalysisSession *session, QWidget *parent)
     split->addWidget(tables);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // The same 3:2 from the start (the stretch factors only share out later resizes): the tables'
+    // size hints would otherwise leave the bars of both rules a sliver.
+    split->setSizes({3000, 2000});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
@@ -161,20 +164,27 @@ void BacktestPanel::fillChart()
         m_chart->removeAxis(axis);
         delete axis; // removeAxis hands ownership back
     }
-    m_current = nullptr;
+    m_current = m_pinned = m_bursts = m_burstsA = nullptr;
     if (m_summary.days.empty())
         return;
+    // Per run, each rule's pair side by side, A before B: Sentinel in red, ES|QL in blue (mid tones
+    // that read on light and dark grounds), A's bars in a pale shade of its rule's colour (grey for
+    // Sentinel, as before). Not the series palette: its colours name keys in the series chart.
     auto *series = new QBarSeries;
-    QBarSet *pinned = nullptr;
-    if (m_summary.compared) {
-        pinned = new QBarSet(tr("A (pinned)"));
-        pinned->setColor(QColor(0x90, 0x90, 0x90));
-        series->append(pinned);
-    }
-    m_current = new QBarSet(m_summary.compared ? tr("B (current)") : tr("Sentinel alerts per run"));
-    m_current->setColor(QColor(0xd6, 0x27, 0x28));
+    const auto addSet = [series](const QString &name, const QColor &color) {
+        auto *set = new QBarSet(name);
+        set->setColor(color);
+        series->append(set);
+        return set;
+    };
+    if (m_summary.compared)
+        m_pinned = addSet(tr("Sentinel alerts in A"), QColor(0x90, 0x90, 0x90));
+    m_current = addSet(tr("Sentinel alerts"), QColor(0xd6, 0x27, 0x28));
     m_current->setSelectedColor(QColor(0xff, 0xa5, 0x00)); // the evaluated day
-    series->append(m_current);
+    if (m_summary.compared)
+        m_burstsA = addSet(tr("ES|QL alerts in A"), QColor(0x9e, 0xc0, 0xe3));
+    m_bursts = addSet(tr("ES|QL alerts"), QColor(0x1f, 0x77, 0xb4));
+    m_bursts->setSelectedColor(QColor(0x17, 0xbe, 0xcf)); // the evaluated day
     QStringList categories;
     int highest = 1;
     // Unique category names (the axis needs them); with many runs only every seventh is labelled,
@@ -183,9 +193,12 @@ void BacktestPanel::fillChart()
     for (std::size_t i = 0; i < m_summary.days.size(); ++i) {
         const auto &day = m_summary.days[i];
         *m_current << day.alerts;
-        if (pinned)
-            *pinned << day.alertsA;
-        highest = std::max({highest, day.alerts, day.alertsA});
+        *m_bursts << day.bursts;
+        if (m_pinned)
+            *m_pinned << day.alertsA;
+        if (m_burstsA)
+            *m_burstsA << day.burstsA;
+        highest = std::max({highest, day.alerts, day.alertsA, day.bursts, day.burstsA});
         const QString label = model::ticksToDateTime(day.now).toString(QStringLiteral("MM-dd"));
         categories << (!sparse || i % 7 == 0 ? label : QString(static_cast<qsizetype>(i + 1), QChar(0x200B)));
     }
@@ -196,11 +209,13 @@ void BacktestPanel::fillChart()
     y->setRange(0, highest);
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTickCount(std::min(highest, 4) + 1);
+    y->applyNiceNumbers(); // whole steps of 1, 2 or 5 times a power of ten
     y->setTitleText(tr("alerts"));
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    // Any bar of a run, of either rule and side, stands for the run.
     connect(series, &QBarSeries::clicked, this, [this](int index, QBarSet *) { activateRun(index); });
     connect(series, &QBarSeries::hovered, this, [this](bool on, int index, QBarSet *) {
         if (on)
@@ -223,6 +238,7 @@ QString BacktestPanel::dayToolTip(int run) const
         text += QStringLiteral("\n") + tr("Alerting: %1").arg(keyList(day.alertingKeys));
     if (m_summary.compared) {
         text += QStringLiteral("\n") + tr("A: %n alert(s)", nullptr, day.alertsA);
+        text += tr(", %n ES|QL alert(s)", nullptr, day.burstsA);
         if (!day.gained.empty())
             text += QStringLiteral("\n") + tr("Gained: %1").arg(keyList(day.gained));
         if (!day.lost.empty())
@@ -287,11 +303,13 @@ void BacktestPanel::showEvaluatedDay()
             if (m_summary.days[i].now == *results->sentinel.params.now)
                 m_evaluated = static_cast<int>(i);
     }
-    if (!m_current)
-        return;
-    m_current->deselectAllBars();
-    if (m_evaluated >= 0)
-        m_current->selectBar(m_evaluated);
+    for (QBarSet *set : {m_current, m_bursts}) {
+        if (!set)
+            continue;
+        set->deselectAllBars();
+        if (m_evaluated >= 0)
+            set->selectBar(m_evaluated);
+    }
 }
 
 void BacktestPanel::activateRun(int run)

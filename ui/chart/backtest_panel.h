@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The backtest on screen: the Sentinel rule's alerts on every past day as bars (a click moves the
-// evaluation there), the busiest keys and the days, and an A/B comparison against pinned parameters.
+// The backtest on screen: both rules' alerts on every past day as bars, Sentinel beside ES|QL (a click
+// moves the evaluation there), the busiest keys and the days, and an A/B comparison against pinned
+// parameters.
 #pragma once
 
 #include <QWidget>
@@ -35,6 +36,12 @@ public:
     QTableWidget *keysTable() const { return m_keys; }
     QTableWidget *daysTable() const { return m_days; }
     QChart *chart() const { return m_chart; }
+    /// The bar sets, one value per run (null without runs; the A sets also without a pinned side).
+    /// Owned by the chart, replaced on every rebuild.
+    QBarSet *alertBars() const { return m_current; }
+    QBarSet *alertBarsA() const { return m_pinned; }
+    QBarSet *burstBars() const { return m_bursts; }
+    QBarSet *burstBarsA() const { return m_burstsA; }
     /// The run shown as the evaluated day (-1: none of the runs).
     int evaluatedRun() const { return m_evaluated; }
 
@@ -42,6 +49,8 @@ public:
     void activateRun(int run);
     /// What activating a key row does: evaluates the key's last alerting run and selects the key.
     void activateKeyRow(int row);
+    /// The text shown when hovering any bar of @p run (both rules' counts; A's too when compared).
+    QString dayToolTip(int run) const;
 
 private:
     void rebuild();
@@ -49,7 +58,6 @@ private:
     void fillChart();
     void fillKeys();
     void fillDays();
-    QString dayToolTip(int run) const;
 
     model::AnalysisSession *m_session;
     model::BacktestSummary m_summary;
@@ -58,7 +66,11 @@ private:
     QPushButton *m_corrected;
     QChart *m_chart;
     QChartView *m_view;
-    QBarSet *m_current = nullptr; ///< B's (or the only) bars, owned by the chart
+    // Owned by the chart.
+    QBarSet *m_current = nullptr; ///< Sentinel alerts, B's (or the only side's)
+    QBarSet *m_pinned = nullptr; ///< Sentinel alerts in A
+    QBarSet *m_bursts = nullptr; ///< ES|QL alerts, B's (or the only side's)
+    QBarSet *m_burstsA = nullptr; ///< ES|QL alerts in A
     QTableWidget *m_keys;
     QTableWidget *m_days;
     int m_evaluated = -1;
