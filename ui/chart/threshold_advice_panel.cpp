@@ -77,6 +77,7 @@ QLineSeries *fillCurveChart(QChart *chart, QAbstractAxis *x, const std::vector<e
         mostPoints = std::max(mostPoints, static_cast<double>(b.count));
     }
     auto *spread = new QAreaSeries(upper);
+    upper->setParent(spread); // QAreaSeries does not own its line: removeAllSeries would leak it
     spread->setName(QObject::tr("points"));
     QColor fill(0x7f, 0x7f, 0x7f, 70);
     spread->setBrush(fill);
