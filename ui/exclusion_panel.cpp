@@ -48,11 +48,6 @@ QString kindWord(ExclusionKind k)
     return QObject::tr("account");
 }
 
-bool listed(const std::vector<std::string> &list, const std::string &v)
-{
-    return std::find(list.begin(), list.end(), v) != list.end();
-}
-
 } // namespace
 
 ExclusionPanel::ExclusionPanel(model::AnalysisSession *session, model::TuningAdvisor *advisor, QWidget *parent)
@@ -165,15 +160,8 @@ void ExclusionPanel::showPreview()
     const auto preview = m_advisor->preview();
     m_runs->setRowCount(0);
     if (preview && previewed) {
-        const auto &s = m_session->sentinelParams();
-        const auto &b = m_session->burstParams();
-        const engine::Exclusion &e = *previewed;
-        const bool inSentinel = e.kind == ExclusionKind::AppId ? listed(s.allowAppIds, e.value)
-            : e.kind == ExclusionKind::CallerIp                ? listed(s.excludeCallers, e.value)
-                                                               : listed(s.excludeAccounts, e.value);
-        const bool inElastic = e.kind == ExclusionKind::AppId ? listed(b.excludeAppIds, e.value)
-            : e.kind == ExclusionKind::CallerIp               ? listed(b.excludeIps, e.value)
-                                                              : listed(b.excludeAccounts, e.value);
+        const bool inSentinel = engine::excludes(m_session->sentinelParams(), *previewed);
+        const bool inElastic = engine::excludes(m_session->burstParams(), *previewed);
         m_addSentinel->setEnabled(!inSentinel);
         m_addElastic->setEnabled(!inElastic);
         m_addSentinel->setText(inSentinel ? tr("In the Sentinel rule") : tr("Add to &Sentinel rule"));

@@ -7,24 +7,6 @@
 #include "engine/rules/row_filter.h"
 
 namespace kvt::engine {
-namespace {
-
-TextField keyField(SeriesKey k)
-{
-    return k == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
-}
-
-DecomposeParams decomposeParams(const SentinelParams &p)
-{
-    DecomposeParams dp;
-    dp.threshold = p.scoreThreshold;
-    dp.seasonality = p.seasonality;
-    dp.trend = p.trend;
-    dp.method = p.method;
-    return dp;
-}
-
-} // namespace
 
 TimeAxis lookbackAxis(const SentinelParams &p, Ticks now)
 {
@@ -52,7 +34,7 @@ DailyReplay::DailyReplay(const Dataset &data, const SentinelParams &params, Tick
         keep[r] = filter.callerUsable(r) ? 1 : 0;
         m_rightRows.emplace_back(data.time(r), r);
     }
-    const TextField key = keyField(params.seriesKey);
+    const TextField key = seriesKeyField(params.seriesKey);
     m_table = makeDatasetSeries(data, key, all, keep);
     std::sort(m_rightRows.begin(), m_rightRows.end());
     // Each interned key value's series, looked up once per value rather than once per row.
@@ -84,7 +66,7 @@ void DailyReplay::scoreRun(std::size_t run, const SentinelParams &params, const 
 {
     const TimeAxis day = axis(run);
     const auto offset = static_cast<std::size_t>((day.from - m_table.axis.from) / m_table.axis.step);
-    const DecomposeParams dp = decomposeParams(params);
+    const DecomposeParams dp = decomposeParamsOf(params);
     for (std::size_t k = 0; k < m_table.keys.size(); ++k) {
         const auto counts = m_table.row(k).subspan(offset, day.bins);
         // make-series gives a key a series only when it has a row inside the axis.

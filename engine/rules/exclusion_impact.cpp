@@ -27,6 +27,34 @@ std::string_view sentinelValue(const Dataset &d, ExclusionKind kind, std::size_t
     return upn.empty() ? d.text(TextField::ClaimUpnLong, r) : upn;
 }
 
+// The list of @p p (a SentinelParams, const or not) an exclusion of @p kind goes into.
+template <typename P> auto &sentinelList(P &p, ExclusionKind kind)
+{
+    switch (kind) {
+    case ExclusionKind::AppId: return p.allowAppIds;
+    case ExclusionKind::CallerIp: return p.excludeCallers;
+    case ExclusionKind::Account: break;
+    }
+    return p.excludeAccounts;
+}
+
+// The same for an ElasticBurstParams.
+template <typename P> auto &burstList(P &p, ExclusionKind kind)
+{
+    switch (kind) {
+    case ExclusionKind::AppId: return p.excludeAppIds;
+    case ExclusionKind::CallerIp: return p.excludeIps;
+    case ExclusionKind::Account: break;
+    }
+    return p.excludeAccounts;
+}
+
+// The value as the ES|QL rule lists it: an address as `source.ip` (without a port).
+std::string burstValue(const Exclusion &e)
+{
+    return e.kind == ExclusionKind::CallerIp ? std::string(ecsSourceIp(e.value)) : e.value;
+}
+
 std::vector<std::string> difference(const std::vector<std::string> &a, const std::vector<std::string> &b)
 {
     std::vector<std::string> out;
@@ -48,22 +76,26 @@ std::string_view exclusionKindName(ExclusionKind k)
 
 SentinelParams withExclusion(SentinelParams p, const Exclusion &e)
 {
-    switch (e.kind) {
-    case ExclusionKind::AppId: addOnce(p.allowAppIds, e.value); break;
-    case ExclusionKind::CallerIp: addOnce(p.excludeCallers, e.value); break;
-    case ExclusionKind::Account: addOnce(p.excludeAccounts, e.value); break;
-    }
+    addOnce(sentinelList(p, e.kind), e.value);
     return p;
 }
 
 ElasticBurstParams withExclusion(ElasticBurstParams p, const Exclusion &e)
 {
-    switch (e.kind) {
-    case ExclusionKind::AppId: addOnce(p.excludeAppIds, e.value); break;
-    case ExclusionKind::CallerIp: addOnce(p.excludeIps, std::string(ecsSourceIp(e.value))); break;
-    case ExclusionKind::Account: addOnce(p.excludeAccounts, e.value); break;
-    }
+    addOnce(burstList(p, e.kind), burstValue(e));
     return p;
+}
+
+bool excludes(const SentinelParams &p, const Exclusion &e)
+{
+    const auto &list = sentinelList(p, e.kind);
+    return std::find(list.begin(), list.end(), e.value) != list.end();
+}
+
+bool excludes(const ElasticBurstParams &p, const Exclusion &e)
+{
+    const auto &list = burstList(p, e.kind);
+    return std::find(list.begin(), list.end(), burstValue(e)) != list.end();
 }
 
 std::vector<ExclusionCandidate> exclusionCandidates(const Dataset &data, const SentinelParams &sentinel,

@@ -26,6 +26,9 @@ struct Exclusion {
 /// @p params with @p e added (unchanged when it is already listed).
 SentinelParams withExclusion(SentinelParams params, const Exclusion &e);
 ElasticBurstParams withExclusion(ElasticBurstParams params, const Exclusion &e);
+/// Whether @p params already hold @p e.
+bool excludes(const SentinelParams &params, const Exclusion &e);
+bool excludes(const ElasticBurstParams &params, const Exclusion &e);
 
 /// A value the analyst may exclude and the records each rule reads that carry it.
 struct ExclusionCandidate {

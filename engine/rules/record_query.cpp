@@ -32,8 +32,7 @@ std::function<bool(std::size_t)> stagePredicate(
     joinParams.drilldown = q.drilldown;
     auto left = std::make_shared<JoinLeftSide>(joinParams, result.axis, result.anomalies);
     const Ticks windowStart = params.now.value_or(result.params.now.value_or(0)) - params.alertWindow;
-    const TextField keyField
-        = params.seriesKey == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
+    const TextField keyField = seriesKeyField(params.seriesKey);
     return [&data, filter, left, windowStart, keyField](std::size_t r) {
         const Ticks t = data.time(r);
         return t > windowStart && filter->passes(r) && left->matchesTime(t) && left->keptRow(data.text(keyField, r));
@@ -55,8 +54,7 @@ std::vector<std::uint8_t> idTable(const StringPool &pool, const std::vector<std:
 std::vector<std::size_t> queryRecords(
     const Dataset &data, const SentinelParams &params, const SentinelResult &result, const RecordQuery &q)
 {
-    const TextField keyField
-        = params.seriesKey == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
+    const TextField keyField = seriesKeyField(params.seriesKey);
     std::vector<std::string> keys;
     if (q.key)
         keys.push_back(*q.key);

@@ -100,8 +100,7 @@ GroupKey rightGroupKey(const Dataset &data, const RightColumns &cols, bool claim
 RightSide summarizeRightSide(const Dataset &data, const SentinelParams &params, const JoinLeftSide &left,
     std::span<const std::size_t> candidates)
 {
-    const TextField keyField
-        = params.seriesKey == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
+    const TextField keyField = seriesKeyField(params.seriesKey);
     const RightColumns cols = rightColumns(data, params);
     RightSide right;
     for (const std::size_t r : candidates) {

@@ -23,4 +23,14 @@ std::string_view drilldownName(Drilldown d)
     return d == Drilldown::FullBin ? "full-bin" : "faithful";
 }
 
+DecomposeParams decomposeParamsOf(const SentinelParams &p)
+{
+    DecomposeParams dp;
+    dp.threshold = p.scoreThreshold;
+    dp.seasonality = p.seasonality;
+    dp.trend = p.trend;
+    dp.method = p.method;
+    return dp;
+}
+
 } // namespace kvt::engine

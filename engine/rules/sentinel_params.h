@@ -48,6 +48,14 @@ struct SentinelParams {
 Ticks defaultNow(const Dataset &data);
 
 std::string_view seriesKeyName(SeriesKey k);
+
+/// The column the make-series `by` reads.
+inline TextField seriesKeyField(SeriesKey k)
+{
+    return k == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
+}
+/// The rule's series_decompose_anomalies arguments.
+DecomposeParams decomposeParamsOf(const SentinelParams &p);
 std::string_view drilldownName(Drilldown d);
 
 } // namespace kvt::engine

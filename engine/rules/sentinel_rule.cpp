@@ -14,11 +14,6 @@ namespace kvt::engine {
 
 namespace {
 
-TextField keyField(SeriesKey k)
-{
-    return k == SeriesKey::Resource ? TextField::Resource : TextField::CallerIPAddress;
-}
-
 // What the series counts depend on; any change means a rescan.
 struct SeriesInputs {
     Ticks from = 0, to = 0, bin = 0, windowStart = 0;
@@ -51,16 +46,6 @@ SentinelRule::SentinelRule(std::shared_ptr<const Dataset> data)
 
 namespace {
 
-DecomposeParams decomposeParams(const SentinelParams &p)
-{
-    DecomposeParams dp;
-    dp.threshold = p.scoreThreshold;
-    dp.seasonality = p.seasonality;
-    dp.trend = p.trend;
-    dp.method = p.method;
-    return dp;
-}
-
 ModelInputs modelInputsOf(const SentinelParams &p)
 {
     return {p.seasonality, p.trend, p.method};
@@ -91,7 +76,7 @@ void SentinelRule::refreshSeries(const SentinelParams &params, const TimeAxis &a
         if (t > windowStart)
             c.rightCandidates.push_back(r);
     }
-    SeriesTable table = makeDatasetSeries(data, keyField(params.seriesKey), axis, keep);
+    SeriesTable table = makeDatasetSeries(data, seriesKeyField(params.seriesKey), axis, keep);
 
     // An allow-list or operation change moves the counts of a few keys only: keys whose series is
     // unchanged keep their cached scores, the others are rescored.
@@ -99,7 +84,7 @@ void SentinelRule::refreshSeries(const SentinelParams &params, const TimeAxis &a
     const bool modelChanged = !c.modelInputs || !(*c.modelInputs == model);
     const bool sameAxis = c.seriesInputs && c.seriesInputs->from == inputs.from && c.seriesInputs->to == inputs.to
         && c.seriesInputs->bin == inputs.bin && c.seriesInputs->key == inputs.key;
-    const DecomposeParams dp = decomposeParams(params);
+    const DecomposeParams dp = decomposeParamsOf(params);
     AnomalyScorer scorer;
     std::vector<AnomalyResult> results(table.keys.size());
     for (std::size_t k = 0; k < table.keys.size(); ++k) {
@@ -132,7 +117,7 @@ void SentinelRule::refreshScores(const SentinelParams &params)
     Cache &c = *m_cache;
     const ModelInputs model = modelInputsOf(params);
     if (!c.modelInputs || !(*c.modelInputs == model)) {
-        const DecomposeParams dp = decomposeParams(params);
+        const DecomposeParams dp = decomposeParamsOf(params);
         AnomalyScorer scorer;
         c.results.resize(c.table.keys.size());
         for (std::size_t k = 0; k < c.table.keys.size(); ++k)

@@ -8,8 +8,6 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QtCharts/QChart>
-#include <QtCharts/QLineSeries>
 #include <QtTest>
 
 #include "model/analysis_session.h"
@@ -61,13 +59,13 @@ void TestTuningAdvicePanels::thresholdCurvesAndClicks()
     panel.show(); // a shown panel activates the advice
     QVERIFY(advisor.isActive());
     session.openPaths({m_history});
-    QTRY_VERIFY_WITH_TIMEOUT(advisor.advice() != nullptr && panel.scoreAlerts() != nullptr, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(advisor.advice() != nullptr && !panel.scoreAlertPoints().isEmpty(), 60000);
     const auto &t = advisor.advice()->thresholds;
     const auto &curve = score ? t.byScore : t.byBaseline;
-    QLineSeries *drawn = score ? panel.scoreAlerts() : panel.baselineAlerts();
-    QCOMPARE(drawn->count(), qsizetype(curve.size()));
+    const QList<QPointF> drawn = score ? panel.scoreAlertPoints() : panel.baselineAlertPoints();
+    QCOMPARE(drawn.size(), qsizetype(curve.size()));
     for (std::size_t i = 0; i < curve.size(); ++i)
-        QCOMPARE(drawn->at(qsizetype(i)).y(), double(curve[i].alerts));
+        QCOMPARE(drawn.at(qsizetype(i)).y(), double(curve[i].alerts));
     QVERIFY2(panel.summaryLabel()->text().contains(QStringLiteral("Sentinel alert")),
         qPrintable(panel.summaryLabel()->text()));
 

@@ -193,6 +193,16 @@ ThresholdAdvicePanel::ThresholdAdvicePanel(
     rebuild();
 }
 
+QList<QPointF> ThresholdAdvicePanel::scoreAlertPoints() const
+{
+    return m_scoreAlerts ? m_scoreAlerts->points() : QList<QPointF>();
+}
+
+QList<QPointF> ThresholdAdvicePanel::baselineAlertPoints() const
+{
+    return m_baselineAlerts ? m_baselineAlerts->points() : QList<QPointF>();
+}
+
 void ThresholdAdvicePanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

@@ -4,6 +4,8 @@
 // current value marked. A click on a curve tries that threshold.
 #pragma once
 
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -29,9 +31,9 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QChart *scoreChart() const { return m_scoreChart; }
     QChart *baselineChart() const { return m_baselineChart; }
-    /// The alerts curves (null before the first advice).
-    QLineSeries *scoreAlerts() const { return m_scoreAlerts; }
-    QLineSeries *baselineAlerts() const { return m_baselineAlerts; }
+    /// The alerts curves as drawn, (threshold position, alerts) per grid value; empty before the first advice.
+    QList<QPointF> scoreAlertPoints() const;
+    QList<QPointF> baselineAlertPoints() const;
 
     /// What a click on the curves does: applies grid point @p index as the score (or baseline) threshold.
     void tryScorePoint(int index);
